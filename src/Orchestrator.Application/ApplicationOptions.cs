@@ -1,0 +1,26 @@
+namespace Orchestrator.Application;
+
+/// <summary>Tuning of the application layer; the defaults suit the standalone runtime.</summary>
+public sealed record ApplicationOptions
+{
+    /// <summary>How long the set of active definitions is cached; deployments through this process show at once.</summary>
+    public TimeSpan ActiveDefinitionsRefresh { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often one input is retried after losing a write race before giving up.</summary>
+    public int MaxConflictRetries { get; init; } = 20;
+
+    /// <summary>Deliveries of a queued touchpoint before it is kept aside as poison.</summary>
+    public int MaxDeliveryAttempts { get; init; } = 5;
+
+    /// <summary>Largest touchpoint accepted, in bytes of CloudEvent JSON.</summary>
+    public int MaxTouchpointBytes { get; init; } = 64 * 1024;
+
+    /// <summary>Most touchpoints in one batch.</summary>
+    public int MaxBatchSize { get; init; } = 100;
+
+    /// <summary>
+    /// Subject prefixes that mark an alias to resolve through the identity table rather than a customer id,
+    /// such as <c>email:ann@example.com</c>.
+    /// </summary>
+    public IReadOnlyList<string> AliasSchemes { get; init; } = ["email", "phone", "device", "cookie", "account"];
+}

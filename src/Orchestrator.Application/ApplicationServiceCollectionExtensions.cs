@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orchestrator.Application.Actions;
+using Orchestrator.Application.Definitions;
+using Orchestrator.Application.Identity;
+using Orchestrator.Application.Processing;
+using Orchestrator.Application.Queries;
+using Orchestrator.Application.Timers;
+using Orchestrator.Application.Touchpoints;
+
+namespace Orchestrator.Application;
+
+/// <summary>Registers the application layer; the storage ports are registered by a storage package.</summary>
+public static class ApplicationServiceCollectionExtensions
+{
+    /// <summary>Adds the application services, with the system clock unless a <see cref="TimeProvider"/> is registered.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="options">Options; defaults when null.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddJourneyApplication(this IServiceCollection services, ApplicationOptions? options = null)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(options ?? new ApplicationOptions());
+        services.TryAddSingleton<DefinitionCatalog>();
+        services.TryAddSingleton<DefinitionService>();
+        services.TryAddSingleton<ActionDispatcher>();
+        services.TryAddSingleton<CustomerProcessor>();
+        services.TryAddSingleton<TimerService>();
+        services.TryAddSingleton<IdentityResolver>();
+        services.TryAddSingleton<TouchpointIngress>();
+        services.TryAddSingleton<InstanceQueries>();
+        return services;
+    }
+}

@@ -1,0 +1,21 @@
+using Orchestrator.Application.Actions;
+using Orchestrator.Application.Instances;
+
+namespace Orchestrator.Application.Customers;
+
+/// <summary>
+/// Everything one input changes for a customer, written atomically in one round trip: the customer
+/// record (guarded by its ETag), changed and new instances, the timeline entry, the dedupe marker and
+/// the actions to dispatch (an outbox, so none is lost if the process dies before sending them).
+/// </summary>
+/// <param name="Customer">The new customer record, carrying the ETag it was read with.</param>
+/// <param name="Instances">Changed instances (carrying the ETag read) and new ones (ETag null).</param>
+/// <param name="Entry">The timeline entry.</param>
+/// <param name="TouchpointId">The touchpoint's id, recorded so a redelivery is recognised; null for other inputs.</param>
+/// <param name="Outbox">Actions to dispatch after the commit.</param>
+public sealed record CustomerCommit(
+    CustomerRecord Customer,
+    IReadOnlyList<InstanceRecord> Instances,
+    TimelineEntry Entry,
+    string? TouchpointId,
+    IReadOnlyList<ActionMessage> Outbox);

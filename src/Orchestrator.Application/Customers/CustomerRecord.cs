@@ -1,0 +1,21 @@
+namespace Orchestrator.Application.Customers;
+
+/// <summary>
+/// Per-customer bookkeeping, rewritten with every change to the customer's journeys. Its concurrency
+/// token serialises all writers of one customer, in one process or many.
+/// </summary>
+/// <param name="CustomerId">The customer.</param>
+/// <param name="Sequence">Number of timeline entries written so far; orders the timeline.</param>
+/// <param name="Entries">Entry history by journey id.</param>
+/// <param name="ETag">Concurrency token of the stored copy; null when never stored.</param>
+public sealed record CustomerRecord(
+    string CustomerId,
+    long Sequence,
+    IReadOnlyDictionary<string, JourneyEntryHistory> Entries,
+    string? ETag)
+{
+    /// <summary>A customer seen for the first time.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <returns>An empty record.</returns>
+    public static CustomerRecord New(string customerId) => new(customerId, 0, new Dictionary<string, JourneyEntryHistory>(), null);
+}

@@ -1,0 +1,21 @@
+using Orchestrator.Application.Actions;
+using Orchestrator.Journeys;
+
+namespace Orchestrator.Application.Customers;
+
+/// <summary>One input applied to a customer's journeys, with every decision and action it caused.</summary>
+/// <param name="Sequence">Position in the customer's timeline.</param>
+/// <param name="At">Engine time it was applied.</param>
+/// <param name="Kind">What happened: <c>touchpoint</c>, <c>wakeUp</c> or an operator command.</param>
+/// <param name="Touchpoint">The touchpoint, for <c>touchpoint</c> entries.</param>
+/// <param name="Decisions">Engine decisions per instance, in order.</param>
+/// <param name="Actions">Actions produced, in order.</param>
+/// <param name="Notes">Routing notes, such as entries refused by re-entry rules.</param>
+public sealed record TimelineEntry(
+    long Sequence,
+    DateTimeOffset At,
+    string Kind,
+    Touchpoint? Touchpoint,
+    IReadOnlyList<TimelineDecision> Decisions,
+    IReadOnlyList<ActionMessage> Actions,
+    IReadOnlyList<string> Notes);

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Orchestrator.Application.Ports;
+
+namespace Orchestrator.Application.Identity;
+
+/// <summary>
+/// Turns a CloudEvent subject into a customer id. A subject such as <c>email:ann@example.com</c> whose
+/// prefix is a configured alias scheme is looked up in the identity store; an alias not linked yet stands
+/// for itself, so an anonymous visitor's journey still runs. <c>identity.linked</c> events link aliases.
+/// </summary>
+public sealed class IdentityResolver
+{
+    /// <summary>The event type that links aliases to its subject's customer.</summary>
+    public const string LinkEventType = "identity.linked";
+
+    private readonly IIdentityStore _store;
+    private readonly HashSet<string> _schemes;
+
+    /// <summary>Creates the resolver.</summary>
+    /// <param name="store">Identity store.</param>
+    /// <param name="options">Options naming the alias schemes.</param>
+    public IdentityResolver(IIdentityStore store, ApplicationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store;
+        _schemes = new HashSet<string>(options.AliasSchemes, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Whether a subject is an alias rather than a customer id.</summary>
+    /// <param name="subject">The subject.</param>
+    /// <returns>True for <c>scheme:value</c> with a configured scheme.</returns>
+    public bool IsAlias(string subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var colon = subject.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && _schemes.Contains(subject[..colon]);
+    }
+
+    /// <summary>Resolves a subject to a customer id (one read for aliases, none otherwise).</summary>
+    /// <param name="subject">The subject.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The customer id.</returns>
+    public async Task<string> ResolveAsync(string subject, CancellationToken cancellationToken) =>
+        IsAlias(subject) ? await _store.ResolveAsync(subject, cancellationToken) ?? subject : subject;
+
+    /// <summary>Links the aliases named in an <c>identity.linked</c> event's data (<c>alias</c> or <c>aliases</c>).</summary>
+    /// <param name="customerId">The resolved customer.</param>
+    /// <param name="data">The event data.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    /// <returns>The aliases linked.</returns>
+    public async Task<IReadOnlyList<string>> LinkAsync(string customerId, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var aliases = new List<string>();
+        if (data is { ValueKind: JsonValueKind.Object } payload)
+        {
+            if (payload.TryGetProperty("alias", out var one) && one.ValueKind == JsonValueKind.String)
+            {
+                aliases.Add(one.GetString()!);
+            }
+
+            if (payload.TryGetProperty("aliases", out var many) && many.ValueKind == JsonValueKind.Array)
+            {
+                aliases.AddRange(many.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!));
+            }
+        }
+
+        foreach (var alias in aliases.Where(a => a != customerId))
+        {
+            await _store.LinkAsync(alias, customerId, cancellationToken);
+        }
+
+        return aliases;
+    }
+}

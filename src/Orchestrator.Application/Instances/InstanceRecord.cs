@@ -1,0 +1,22 @@
+using Orchestrator.Journeys.Engine;
+
+namespace Orchestrator.Application.Instances;
+
+/// <summary>A stored journey instance: the engine state plus what the runtime adds.</summary>
+/// <param name="State">The engine state.</param>
+/// <param name="RuntimeStatus">Durable-style status.</param>
+/// <param name="ETag">Concurrency token of the stored copy; null for an instance not stored yet.</param>
+public sealed record InstanceRecord(JourneyState State, InstanceRuntimeStatus RuntimeStatus, string? ETag)
+{
+    /// <summary>The instance id.</summary>
+    public string InstanceId => State.InstanceId;
+
+    /// <summary>Whether the instance still takes touchpoints and timers.</summary>
+    public bool IsActive => RuntimeStatus is InstanceRuntimeStatus.Running or InstanceRuntimeStatus.Suspended;
+
+    /// <summary>Maps an engine status to the Durable vocabulary.</summary>
+    /// <param name="state">Engine state.</param>
+    /// <returns>Running or Completed.</returns>
+    public static InstanceRuntimeStatus StatusOf(JourneyState state) =>
+        state.Status == JourneyStatus.Completed ? InstanceRuntimeStatus.Completed : InstanceRuntimeStatus.Running;
+}

@@ -1,0 +1,28 @@
+namespace Orchestrator.Application.Ports;
+
+/// <summary>
+/// A write lost a race: the stored item changed since it was read (or already exists, for an insert).
+/// Stores raise it instead of their SDK's status codes; callers reload and retry.
+/// </summary>
+public sealed class ConcurrencyConflictException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ConcurrencyConflictException()
+    {
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    /// <param name="message">What conflicted.</param>
+    public ConcurrencyConflictException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and the store's own error.</summary>
+    /// <param name="message">What conflicted.</param>
+    /// <param name="innerException">The store's error.</param>
+    public ConcurrencyConflictException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,197 @@
+using Microsoft.Extensions.Logging;
+using Orchestrator.Application.Actions;
+using Orchestrator.Application.Customers;
+using Orchestrator.Application.Definitions;
+using Orchestrator.Application.Instances;
+using Orchestrator.Application.Ports;
+using Orchestrator.Journeys;
+using Orchestrator.Journeys.Definitions;
+using Orchestrator.Journeys.Engine;
+
+namespace Orchestrator.Application.Processing;
+
+/// <summary>
+/// Applies inputs (touchpoints, wake-ups) to one customer's journeys: one read, the engine, one atomic
+/// write, then the actions. Inputs of one customer run one at a time in this process, and the customer
+/// record's ETag makes a concurrent writer elsewhere retry, so per-customer order holds across processes.
+/// </summary>
+public sealed partial class CustomerProcessor
+{
+    private readonly ICustomerStore _customers;
+    private readonly IInstanceDirectory _directory;
+    private readonly ITimerStore _timers;
+    private readonly DefinitionCatalog _catalog;
+    private readonly ActionDispatcher _dispatcher;
+    private readonly TimeProvider _clock;
+    private readonly ApplicationOptions _options;
+    private readonly ILogger<CustomerProcessor> _logger;
+    private readonly KeyedLock _locks = new();
+
+    /// <summary>Creates the processor.</summary>
+    /// <param name="customers">Customer store.</param>
+    /// <param name="directory">Instance directory.</param>
+    /// <param name="timers">Timer store.</param>
+    /// <param name="catalog">Definitions.</param>
+    /// <param name="dispatcher">Action dispatch.</param>
+    /// <param name="clock">Engine time.</param>
+    /// <param name="options">Options.</param>
+    /// <param name="logger">Logger.</param>
+    public CustomerProcessor(
+        ICustomerStore customers,
+        IInstanceDirectory directory,
+        ITimerStore timers,
+        DefinitionCatalog catalog,
+        ActionDispatcher dispatcher,
+        TimeProvider clock,
+        ApplicationOptions options,
+        ILogger<CustomerProcessor> logger)
+    {
+        _customers = customers;
+        _directory = directory;
+        _timers = timers;
+        _catalog = catalog;
+        _dispatcher = dispatcher;
+        _clock = clock;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>Raised after a timer is stored, so a timer poller can wake earlier than planned.</summary>
+    public event Action<DateTimeOffset>? TimerScheduled;
+
+    /// <summary>Applies a touchpoint: delivers it to awaiting instances and starts the journeys it enters.</summary>
+    /// <param name="touchpoint">The touchpoint, its customer resolved.</param>
+    /// <param name="cancellationToken">Cancels processing.</param>
+    /// <returns>What happened.</returns>
+    public Task<ProcessResult> ApplyTouchpointAsync(Touchpoint touchpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(touchpoint);
+        return RunAsync(touchpoint.CustomerId, touchpoint.Id, async (snapshot, now) =>
+        {
+            if (snapshot.TouchpointSeen)
+            {
+                return null;
+            }
+
+            var work = new CustomerWork(snapshot, now);
+            var active = await _catalog.GetActiveAsync(cancellationToken);
+            var views = snapshot.ActiveInstances.Select(View).ToArray();
+            var plan = TouchpointRouter.Plan(touchpoint, views, snapshot.Customer.Entries, active, now);
+            foreach (var note in plan.Notes)
+            {
+                work.Note(note);
+            }
+
+            foreach (var target in plan.DeliverTo)
+            {
+                var record = snapshot.ActiveInstances.First(i => i.InstanceId == target.InstanceId);
+                if (target.Suspended)
+                {
+                    work.Note($"{target.InstanceId}: suspended, touchpoint not applied");
+                    continue;
+                }
+
+                var definition = await RequireAsync(record, cancellationToken);
+                work.Advanced(record, JourneyEngine.Apply(definition, record.State, new TouchpointReceived(touchpoint), now));
+            }
+
+            foreach (var start in plan.Starts)
+            {
+                work.Started(JourneyEngine.Start(start.Definition, start.InstanceId, touchpoint, now));
+            }
+
+            return work;
+        }, "touchpoint", touchpoint, cancellationToken);
+    }
+
+    /// <summary>Wakes an instance whose timer is due.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="instanceId">The instance.</param>
+    /// <param name="cancellationToken">Cancels processing.</param>
+    /// <returns>What happened.</returns>
+    public Task<ProcessResult> ApplyWakeUpAsync(string customerId, string instanceId, CancellationToken cancellationToken) =>
+        ApplyToInstanceAsync(customerId, instanceId, WakeUp.Instance, "wakeUp", cancellationToken);
+
+    /// <summary>Applies an operator's input (such as a stop) to one instance.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="instanceId">The instance.</param>
+    /// <param name="input">The input.</param>
+    /// <param name="kind">Timeline kind recorded.</param>
+    /// <param name="cancellationToken">Cancels processing.</param>
+    /// <returns>What happened.</returns>
+    public Task<ProcessResult> ApplyToInstanceAsync(string customerId, string instanceId, JourneyInput input, string kind, CancellationToken cancellationToken) =>
+        RunAsync(customerId, touchpointId: null, async (snapshot, now) =>
+        {
+            var record = snapshot.ActiveInstances.FirstOrDefault(i => i.InstanceId == instanceId);
+            if (record is null || record.RuntimeStatus == InstanceRuntimeStatus.Suspended)
+            {
+                return null;
+            }
+
+            var work = new CustomerWork(snapshot, now);
+            var definition = await RequireAsync(record, cancellationToken);
+            work.Advanced(record, JourneyEngine.Apply(definition, record.State, input, now));
+            return work.HasChanges ? work : null;
+        }, kind, touchpoint: null, cancellationToken);
+
+    private async Task<ProcessResult> RunAsync(
+        string customerId,
+        string? touchpointId,
+        Func<CustomerSnapshot, DateTimeOffset, Task<CustomerWork?>> decide,
+        string kind,
+        Touchpoint? touchpoint,
+        CancellationToken cancellationToken)
+    {
+        using var held = await _locks.AcquireAsync(customerId, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var snapshot = await _customers.LoadAsync(customerId, touchpointId, cancellationToken);
+            var work = await decide(snapshot, _clock.GetUtcNow());
+            if (work is null)
+            {
+                return new ProcessResult(touchpointId is not null ? ProcessStatus.Duplicate : ProcessStatus.NothingDue, null);
+            }
+
+            // Written before the commit: an orphan directory entry or timer is harmless, a missing one is not.
+            foreach (var location in work.NewInstances)
+            {
+                await _directory.AddAsync(location, cancellationToken);
+            }
+
+            foreach (var timer in work.Timers)
+            {
+                await _timers.ScheduleAsync(timer, cancellationToken);
+                TimerScheduled?.Invoke(timer.DueAt);
+            }
+
+            var commit = work.ToCommit(kind, touchpoint);
+            try
+            {
+                await _customers.CommitAsync(commit, cancellationToken);
+            }
+            catch (ConcurrencyConflictException exception) when (attempt < _options.MaxConflictRetries)
+            {
+                LogConflict(customerId, attempt, exception.Message);
+                continue;
+            }
+
+            await _dispatcher.DispatchAsync(customerId, work.Actions, cancellationToken);
+            var status = work.HasChanges ? ProcessStatus.Applied : ProcessStatus.Ignored;
+            return new ProcessResult(status, commit.Entry);
+        }
+    }
+
+    private async Task<JourneyDefinition> RequireAsync(InstanceRecord record, CancellationToken cancellationToken) =>
+        await _catalog.GetAsync(record.State.JourneyId, record.State.Version, cancellationToken)
+        ?? throw new InvalidOperationException($"Instance {record.InstanceId} runs {record.State.JourneyId} v{record.State.Version}, which is not stored.");
+
+    private static InstanceView View(InstanceRecord record) => new(
+        record.InstanceId,
+        record.State.JourneyId,
+        record.State.Version,
+        record.State.Awaiting.Select(a => a.Event).ToHashSet(StringComparer.Ordinal),
+        record.RuntimeStatus == InstanceRuntimeStatus.Suspended);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Write race on customer {CustomerId} (attempt {Attempt}): {Detail}")]
+    private partial void LogConflict(string customerId, int attempt, string detail);
+}

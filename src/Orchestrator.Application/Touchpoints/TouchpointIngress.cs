@@ -1,0 +1,137 @@
+using Microsoft.Extensions.Logging;
+using Orchestrator.Application.Identity;
+using Orchestrator.Application.Ports;
+using Orchestrator.Application.Processing;
+using Orchestrator.Journeys;
+
+namespace Orchestrator.Application.Touchpoints;
+
+/// <summary>
+/// Takes validated touchpoints from any ingress and makes sure none is lost: applied at once when
+/// possible, otherwise queued for retry, and after <see cref="ApplicationOptions.MaxDeliveryAttempts"/>
+/// deliveries kept in the poison store with the reason.
+/// </summary>
+public sealed partial class TouchpointIngress
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+    private readonly CustomerProcessor _processor;
+    private readonly IdentityResolver _identities;
+    private readonly ITouchpointInbox _inbox;
+    private readonly IPoisonStore _poison;
+    private readonly TimeProvider _clock;
+    private readonly ApplicationOptions _options;
+    private readonly ILogger<TouchpointIngress> _logger;
+
+    /// <summary>Creates the ingress.</summary>
+    /// <param name="processor">Applies touchpoints.</param>
+    /// <param name="identities">Resolves subjects.</param>
+    /// <param name="inbox">Retry queue.</param>
+    /// <param name="poison">Where unprocessable touchpoints are kept.</param>
+    /// <param name="clock">Current time.</param>
+    /// <param name="options">Options.</param>
+    /// <param name="logger">Logger.</param>
+    public TouchpointIngress(
+        CustomerProcessor processor,
+        IdentityResolver identities,
+        ITouchpointInbox inbox,
+        IPoisonStore poison,
+        TimeProvider clock,
+        ApplicationOptions options,
+        ILogger<TouchpointIngress> logger)
+    {
+        _processor = processor;
+        _identities = identities;
+        _inbox = inbox;
+        _poison = poison;
+        _clock = clock;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Accepts a touchpoint: applies it, or, when that fails, queues it for retry. Throws only when the
+    /// touchpoint could not even be queued, so the caller can answer that it was not accepted.
+    /// </summary>
+    /// <param name="incoming">The validated touchpoint.</param>
+    /// <param name="cancellationToken">Cancels acceptance.</param>
+    /// <returns>How it was taken.</returns>
+    public async Task<AcceptResult> AcceptAsync(IncomingTouchpoint incoming, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        try
+        {
+            return await ApplyAsync(incoming, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogQueuedForRetry(exception, incoming.Id);
+            await _inbox.EnqueueAsync(incoming.StructuredJson, RetryDelay, cancellationToken);
+            return new AcceptResult(incoming.Id, incoming.Subject, AcceptStatus.Queued);
+        }
+    }
+
+    /// <summary>
+    /// Processes one message from the touchpoints queue: applies it and deletes it; keeps an invalid one,
+    /// or one that failed too often, in the poison store; otherwise leaves it for redelivery.
+    /// </summary>
+    /// <param name="message">The received message.</param>
+    /// <param name="cancellationToken">Cancels processing.</param>
+    /// <returns>A task that completes when the message was handled.</returns>
+    public async Task ProcessQueuedAsync(QueuedMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var read = CloudEventReader.ReadStructured(System.Text.Encoding.UTF8.GetBytes(message.Body), _options.MaxTouchpointBytes);
+        if (!read.IsValid)
+        {
+            await KeepAsideAsync(message, $"invalid CloudEvent: {string.Join("; ", read.Problems)}", cancellationToken);
+            return;
+        }
+
+        try
+        {
+            await ApplyAsync(read.Touchpoints[0], cancellationToken);
+            await _inbox.DeleteAsync(message, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            if (message.DequeueCount >= _options.MaxDeliveryAttempts)
+            {
+                await KeepAsideAsync(message, $"failed {message.DequeueCount} times: {exception.Message}", cancellationToken);
+                return;
+            }
+
+            // Left in the queue: it becomes visible again when its visibility timeout ends.
+            LogDeliveryFailed(exception, message.MessageId, message.DequeueCount);
+        }
+    }
+
+    private async Task<AcceptResult> ApplyAsync(IncomingTouchpoint incoming, CancellationToken cancellationToken)
+    {
+        var customerId = await _identities.ResolveAsync(incoming.Subject, cancellationToken);
+        if (incoming.Type == IdentityResolver.LinkEventType)
+        {
+            await _identities.LinkAsync(customerId, incoming.Data, cancellationToken);
+        }
+
+        var touchpoint = new Touchpoint(incoming.Id, incoming.Type, incoming.Source, customerId, incoming.Time ?? _clock.GetUtcNow(), incoming.Data);
+        var result = await _processor.ApplyTouchpointAsync(touchpoint, cancellationToken);
+        return new AcceptResult(incoming.Id, customerId, result.Status == ProcessStatus.Duplicate ? AcceptStatus.Duplicate : AcceptStatus.Applied);
+    }
+
+    private async Task KeepAsideAsync(QueuedMessage message, string reason, CancellationToken cancellationToken)
+    {
+        var entry = new PoisonEntry($"q-{message.MessageId}", message.Body, reason, "queue", message.DequeueCount, _clock.GetUtcNow());
+        await _poison.AddAsync(entry, cancellationToken);
+        await _inbox.DeleteAsync(message, cancellationToken);
+        LogKeptAside(message.MessageId, reason);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Touchpoint {TouchpointId} could not be applied now; queued for retry")]
+    private partial void LogQueuedForRetry(Exception exception, string touchpointId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queued touchpoint {MessageId} failed (delivery {Attempt}); it will be retried")]
+    private partial void LogDeliveryFailed(Exception exception, string messageId, long attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Touchpoint message {MessageId} kept aside as poison: {Reason}")]
+    private partial void LogKeptAside(string messageId, string reason);
+}

@@ -1,0 +1,3 @@
+using Orchestrator.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,23 @@
+namespace Orchestrator.Journeys.Conditions;
+
+/// <summary>What a field path starts from.</summary>
+public enum FieldRoot
+{
+    /// <summary>The touchpoint being applied (<c>event.*</c>).</summary>
+    Event,
+
+    /// <summary>The touchpoint that started the instance (<c>trigger.*</c>).</summary>
+    Trigger,
+
+    /// <summary>Instance variables set by <c>set</c> steps (<c>vars.*</c>).</summary>
+    Vars,
+
+    /// <summary><c>customer.id</c>.</summary>
+    Customer,
+
+    /// <summary><c>instance.id</c>.</summary>
+    Instance,
+
+    /// <summary><c>journey.id</c> and <c>journey.version</c>.</summary>
+    Journey,
+}

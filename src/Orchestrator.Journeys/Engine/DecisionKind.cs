@@ -1,0 +1,53 @@
+namespace Orchestrator.Journeys.Engine;
+
+/// <summary>What an engine decision records.</summary>
+public enum DecisionKind
+{
+    /// <summary>The instance started from its trigger.</summary>
+    Started,
+
+    /// <summary>A step was entered.</summary>
+    StepEntered,
+
+    /// <summary>A touchpoint matched one of the current <c>waitFor</c> step's events.</summary>
+    EventMatched,
+
+    /// <summary>A <c>branch</c> step chose a case (or its default).</summary>
+    BranchTaken,
+
+    /// <summary>A <c>split</c> step assigned the instance to a branch.</summary>
+    SplitAssigned,
+
+    /// <summary>A <c>set</c> step assigned variables.</summary>
+    VarsSet,
+
+    /// <summary>A <c>send</c> step produced an action.</summary>
+    ActionRequested,
+
+    /// <summary>A <c>delay</c> step started waiting.</summary>
+    DelayStarted,
+
+    /// <summary>A <c>delay</c> step's time came.</summary>
+    DelayElapsed,
+
+    /// <summary>A <c>waitFor</c> step timed out.</summary>
+    TimedOut,
+
+    /// <summary>The goal was reached.</summary>
+    GoalReached,
+
+    /// <summary>An exit criterion matched.</summary>
+    Exited,
+
+    /// <summary><c>maxDuration</c> elapsed.</summary>
+    Expired,
+
+    /// <summary>An operator stopped the instance.</summary>
+    Stopped,
+
+    /// <summary>The per-input step guard stopped a run of steps.</summary>
+    GuardTripped,
+
+    /// <summary>The instance ended.</summary>
+    Completed,
+}

@@ -1,0 +1,35 @@
+using System.Runtime.CompilerServices;
+using Orchestrator.Journeys.Definitions;
+
+namespace Orchestrator.Journeys.Engine;
+
+/// <summary>
+/// What the engine derives once per definition: for every waiting step, the events an instance there
+/// reacts to. Shared by every state at that step, so recording it costs no allocation per input.
+/// </summary>
+internal sealed class JourneyPlan
+{
+    private static readonly ConditionalWeakTable<JourneyDefinition, JourneyPlan> Plans = [];
+
+    private readonly Dictionary<string, AwaitedEvent[]> _withGoal = [];
+    private readonly Dictionary<string, AwaitedEvent[]> _withoutGoal = [];
+
+    private JourneyPlan(JourneyDefinition definition)
+    {
+        var goal = definition.Goal is { } g ? new[] { new AwaitedEvent(g.Event, AwaitPurpose.Goal, g.When?.Describe()) } : [];
+        var exits = definition.Exit.Select(e => new AwaitedEvent(e.Event, AwaitPurpose.Exit, e.When?.Describe())).ToArray();
+        foreach (var step in definition.Steps.Values)
+        {
+            var own = step is WaitForStep wait
+                ? wait.Events.Select(e => new AwaitedEvent(e.Event, AwaitPurpose.Step, e.When?.Describe(), e.Next)).ToArray()
+                : [];
+            _withGoal[step.Id] = [.. own, .. goal, .. exits];
+            _withoutGoal[step.Id] = [.. own, .. exits];
+        }
+    }
+
+    public static JourneyPlan For(JourneyDefinition definition) => Plans.GetValue(definition, d => new JourneyPlan(d));
+
+    public IReadOnlyList<AwaitedEvent> Awaiting(string stepId, bool goalPending) =>
+        (goalPending ? _withGoal : _withoutGoal)[stepId];
+}

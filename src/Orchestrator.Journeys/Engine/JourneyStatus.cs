@@ -1,0 +1,11 @@
+namespace Orchestrator.Journeys.Engine;
+
+/// <summary>Whether an instance still runs.</summary>
+public enum JourneyStatus
+{
+    /// <summary>Waiting for a touchpoint or a timer.</summary>
+    Running,
+
+    /// <summary>Ended; <see cref="JourneyState.Outcome"/> says how.</summary>
+    Completed,
+}
