@@ -48,7 +48,7 @@ public sealed partial class ActionDispatcher
 
             await _customers.RemoveFromOutboxAsync(customerId, sent, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             // The outbox still holds whatever was not confirmed; recovery sends it again.
             LogDispatchFailed(exception, customerId, actions.Count - sent.Count);

@@ -40,8 +40,24 @@ public sealed class IdentityResolver
     /// <param name="subject">The subject.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The customer id.</returns>
-    public async Task<string> ResolveAsync(string subject, CancellationToken cancellationToken) =>
-        IsAlias(subject) ? await _store.ResolveAsync(subject, cancellationToken) ?? subject : subject;
+    public async Task<string> ResolveAsync(string subject, CancellationToken cancellationToken)
+    {
+        if (!IsAlias(subject))
+        {
+            return subject;
+        }
+
+        var alias = Normalize(subject);
+        return await _store.ResolveAsync(alias, cancellationToken) ?? alias;
+    }
+
+    // Schemes match in any case, so aliases are stored and looked up with a lower-case scheme; the value
+    // after the colon is kept as sent.
+    private static string Normalize(string alias)
+    {
+        var colon = alias.IndexOf(':', StringComparison.Ordinal);
+        return colon <= 0 ? alias : string.Concat(alias[..colon].ToLowerInvariant(), alias.AsSpan(colon));
+    }
 
     /// <summary>Links the aliases named in an <c>identity.linked</c> event's data (<c>alias</c> or <c>aliases</c>).</summary>
     /// <param name="customerId">The resolved customer.</param>
@@ -66,7 +82,7 @@ public sealed class IdentityResolver
 
         foreach (var alias in aliases.Where(a => a != customerId))
         {
-            await _store.LinkAsync(alias, customerId, cancellationToken);
+            await _store.LinkAsync(IsAlias(alias) ? Normalize(alias) : alias, customerId, cancellationToken);
         }
 
         return aliases;

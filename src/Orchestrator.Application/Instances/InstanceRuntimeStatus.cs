@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Orchestrator.Application.Instances;
 
 /// <summary>
 /// An instance's status in the Durable Functions vocabulary, so ops tools read the same names from the
 /// standalone runtime and from Azure.
 /// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<InstanceRuntimeStatus>))]
 public enum InstanceRuntimeStatus
 {
     /// <summary>Accepted but not started yet.</summary>

@@ -27,7 +27,8 @@ internal sealed class CustomerWork
         _entries = new Dictionary<string, JourneyEntryHistory>(snapshot.Customer.Entries, StringComparer.Ordinal);
     }
 
-    public bool HasChanges => _instances.Count > 0 || _notes.Count > 0;
+    /// <summary>Whether any instance started or changed; routing notes alone change nothing.</summary>
+    public bool HasChanges => _instances.Count > 0;
 
     public IReadOnlyList<DueTimer> Timers => _timers;
 

@@ -6,8 +6,9 @@ using Orchestrator.Journeys.Engine;
 namespace Orchestrator.Application.Processing;
 
 /// <summary>
-/// Decides where a touchpoint goes: which active instances receive it and which journeys it starts.
-/// Pure, so both the standalone runtime and the Azure Functions app route by the same rules.
+/// Decides where a touchpoint goes: which active instances receive it and which journeys it starts
+/// (entry event and condition, re-entry, cooldown, and <c>suppressWhileActive</c> against the customer's
+/// active instances). Pure, so both the standalone runtime and the Azure Functions app route by the same rules.
 /// </summary>
 public static class TouchpointRouter
 {
@@ -45,8 +46,12 @@ public static class TouchpointRouter
                 : Array.Empty<PriorEntry>();
             var decision = EntryRules.Decide(definition, touchpoint, prior, now);
             var instanceId = InstanceIds.For(definition.Id, touchpoint.CustomerId, touchpoint.Id);
+            var suppressor = definition.SuppressWhileActive.FirstOrDefault(id => activeInstances.Any(i => i.JourneyId == id));
             switch (decision)
             {
+                case EntryDecision.Enter when suppressor is not null:
+                    notes.Add($"{definition.Id}: entry suppressed while '{suppressor}' is active");
+                    break;
                 case EntryDecision.Enter when activeInstances.Any(i => i.InstanceId == instanceId):
                     notes.Add($"{definition.Id}: instance {instanceId} already started by this touchpoint");
                     break;

@@ -2,10 +2,9 @@ using System.Text.Json.Serialization;
 using Orchestrator.Application.Actions;
 using Orchestrator.Application.Customers;
 using Orchestrator.Application.Ports;
+using Orchestrator.Application.Queries;
 using Orchestrator.Journeys;
-using Orchestrator.Journeys.Definitions;
 using Orchestrator.Journeys.Engine;
-using Orchestrator.Journeys.Serialization;
 
 namespace Orchestrator.Application.Serialization;
 
@@ -17,21 +16,15 @@ namespace Orchestrator.Application.Serialization;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    UseStringEnumConverter = true,
-    Converters =
-    [
-        typeof(CamelCaseEnumConverter<JourneyStatus>),
-        typeof(CamelCaseEnumConverter<JourneyOutcome>),
-        typeof(CamelCaseEnumConverter<WaitKind>),
-        typeof(CamelCaseEnumConverter<AwaitPurpose>),
-        typeof(CamelCaseEnumConverter<DecisionKind>),
-    ])]
+    UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ActionMessage))]
 [JsonSerializable(typeof(TimelineEntry))]
 [JsonSerializable(typeof(IReadOnlyList<TimelineEntry>))]
+[JsonSerializable(typeof(IReadOnlyList<CustomerJourney>))]
 [JsonSerializable(typeof(Dictionary<string, JourneyEntryHistory>))]
 [JsonSerializable(typeof(JourneyState))]
 [JsonSerializable(typeof(Touchpoint))]
 [JsonSerializable(typeof(DueTimer))]
 [JsonSerializable(typeof(PoisonEntry))]
+[JsonSerializable(typeof(InstanceStatus))]
 public sealed partial class ApplicationJsonContext : JsonSerializerContext;

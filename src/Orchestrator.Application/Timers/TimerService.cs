@@ -1,25 +1,36 @@
+using Microsoft.Extensions.Logging;
 using Orchestrator.Application.Ports;
 using Orchestrator.Application.Processing;
 
 namespace Orchestrator.Application.Timers;
 
-/// <summary>Fires due timers: each wakes its instance through the customer processor, then is removed.</summary>
-public sealed class TimerService
+/// <summary>
+/// Fires due timers: each wakes its instance through the customer processor, then is removed. A timer
+/// whose wake-up fails is moved <see cref="RetryDelay"/> later, so one broken instance never holds up
+/// the timers behind it.
+/// </summary>
+public sealed partial class TimerService
 {
+    /// <summary>How far a timer whose wake-up failed is moved before it is tried again.</summary>
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(30);
+
     private const int BatchSize = 100;
     private readonly ITimerStore _timers;
     private readonly CustomerProcessor _processor;
     private readonly TimeProvider _clock;
+    private readonly ILogger<TimerService> _logger;
 
     /// <summary>Creates the service.</summary>
     /// <param name="timers">Timer store.</param>
     /// <param name="processor">Applies wake-ups.</param>
     /// <param name="clock">Current time.</param>
-    public TimerService(ITimerStore timers, CustomerProcessor processor, TimeProvider clock)
+    /// <param name="logger">Logger.</param>
+    public TimerService(ITimerStore timers, CustomerProcessor processor, TimeProvider clock, ILogger<TimerService> logger)
     {
         _timers = timers;
         _processor = processor;
         _clock = clock;
+        _logger = logger;
     }
 
     /// <summary>Fires every timer due now.</summary>
@@ -33,7 +44,17 @@ public sealed class TimerService
             var due = await _timers.GetDueAsync(_clock.GetUtcNow(), BatchSize, cancellationToken);
             foreach (var timer in due)
             {
-                await _processor.ApplyWakeUpAsync(timer.CustomerId, timer.InstanceId, cancellationToken);
+                try
+                {
+                    await _processor.ApplyWakeUpAsync(timer.CustomerId, timer.InstanceId, cancellationToken);
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    var retry = timer with { DueAt = _clock.GetUtcNow() + RetryDelay };
+                    LogWakeUpFailed(exception, timer.InstanceId, retry.DueAt);
+                    await _timers.ScheduleAsync(retry, cancellationToken);
+                }
+
                 await _timers.DeleteAsync(timer, cancellationToken);
                 fired++;
             }
@@ -50,4 +71,7 @@ public sealed class TimerService
     /// <returns>The instant, or null when no timer is stored.</returns>
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) =>
         (await _timers.GetEarliestAsync(cancellationToken))?.DueAt;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Wake-up of instance {InstanceId} failed; trying again at {RetryAt}")]
+    private partial void LogWakeUpFailed(Exception exception, string instanceId, DateTimeOffset retryAt);
 }

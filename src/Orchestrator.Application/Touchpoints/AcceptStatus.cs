@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Orchestrator.Application.Touchpoints;
 
 /// <summary>How an accepted touchpoint was taken.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AcceptStatus>))]
 public enum AcceptStatus
 {
     /// <summary>Applied to the customer's journeys before the answer.</summary>

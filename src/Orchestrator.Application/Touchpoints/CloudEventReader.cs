@@ -194,7 +194,7 @@ public static class CloudEventReader
         var specVersion = RequiredString(element, "specversion", pointer, problems);
         if (specVersion is not null && specVersion != "1.0")
         {
-            problems.Add(new TouchpointProblem($"{pointer}/specversion".TrimStart('/'), $"must be 1.0, not '{specVersion}'"));
+            problems.Add(Problem(pointer, "specversion", $"must be 1.0, not '{specVersion}'"));
         }
 
         var id = RequiredString(element, "id", pointer, problems);
@@ -205,6 +205,7 @@ public static class CloudEventReader
         if (element.TryGetProperty("time", out var timeValue))
         {
             if (timeValue.ValueKind == JsonValueKind.String
+                && IsRfc3339(timeValue.GetString()!)
                 && DateTimeOffset.TryParse(timeValue.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
             {
                 time = parsed.ToUniversalTime();
@@ -274,6 +275,12 @@ public static class CloudEventReader
 
     private static TouchpointProblem Problem(string pointer, string attribute, string message) =>
         new(pointer.Length == 0 ? attribute : $"{pointer}/{attribute}", message);
+
+    // RFC 3339 needs a full date, a 'T', a time and an explicit offset: a bare date or a time with no
+    // offset would otherwise be read in the server's own time zone.
+    private static bool IsRfc3339(string text) =>
+        text.Length >= 20 && text[4] == '-' && text[7] == '-' && (text[10] is 'T' or 't') && text[13] == ':'
+        && (text[^1] is 'Z' or 'z' || (text[^6] is '+' or '-' && text[^3] == ':'));
 
     private static bool IsExtensionName(string name) =>
         name.Length is > 0 and <= 20 && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c));

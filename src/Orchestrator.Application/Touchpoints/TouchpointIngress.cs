@@ -62,7 +62,9 @@ public sealed partial class TouchpointIngress
         {
             return await ApplyAsync(incoming, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        // Filtered on the caller's token, not the exception type: storage clients report their own
+        // time-outs as cancellations, and those must still be queued for retry.
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             LogQueuedForRetry(exception, incoming.Id);
             await _inbox.EnqueueAsync(incoming.StructuredJson, RetryDelay, cancellationToken);
@@ -92,7 +94,7 @@ public sealed partial class TouchpointIngress
             await ApplyAsync(read.Touchpoints[0], cancellationToken);
             await _inbox.DeleteAsync(message, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             if (message.DequeueCount >= _options.MaxDeliveryAttempts)
             {

@@ -90,10 +90,10 @@ public sealed record FieldCondition(FieldPath Field, ConditionOperator Operator,
         return false;
     }
 
-    private static FieldValue Literal(JsonElement? value) => value is { } v ? FieldValue.FromElement(v) : FieldValue.Missing;
+    private static FieldValue Literal(JsonElement? value) => value is { } v ? FieldValue.FromElement(v).Materialized() : FieldValue.Missing;
 
     private static FieldValue[] Set(JsonElement? value) => value is { ValueKind: JsonValueKind.Array } array
-        ? [.. array.EnumerateArray().Select(FieldValue.FromElement)]
+        ? [.. array.EnumerateArray().Select(e => FieldValue.FromElement(e).Materialized())]
         : [];
 
     private bool ExpectsPresence => _literal.Kind != FieldValueKind.Boolean || _literal.Boolean;

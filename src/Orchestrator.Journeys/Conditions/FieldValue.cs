@@ -106,7 +106,8 @@ internal readonly struct FieldValue
     public string ToJson() => Kind switch
     {
         FieldValueKind.Missing => "null",
-        FieldValueKind.Instant => JsonSerializer.Serialize(_instant.ToString("O", CultureInfo.InvariantCulture), JourneysJsonDefaults.StringInfo),
+        // An ISO 8601 instant holds no character JSON must escape; writing it directly keeps '+' readable.
+        FieldValueKind.Instant => $"\"{_instant.ToString("O", CultureInfo.InvariantCulture)}\"",
         _ when _hasElement => _element.GetRawText(),
         FieldValueKind.String => JsonSerializer.Serialize(_text!, JourneysJsonDefaults.StringInfo),
         FieldValueKind.Number => _number.ToString("R", CultureInfo.InvariantCulture),
@@ -130,7 +131,14 @@ internal readonly struct FieldValue
 
     // Only strings shaped like dates on both sides are compared as instants; the check on the first
     // characters keeps ordinary string equality free of date parsing.
-    private bool DateShaped(in FieldValue other) => LooksLikeDate(Text) && LooksLikeDate(other.Text);
+    private bool DateShaped(in FieldValue other) => other.LooksDateShaped && LooksDateShaped;
+
+    // Literals carry their text (see Materialized), so checking the literal first avoids reading a
+    // touchpoint string's text when the literal is not a date at all.
+    private bool LooksDateShaped => LooksLikeDate(Text);
+
+    /// <summary>The same value with a string's text read once, for literals compared many times.</summary>
+    public FieldValue Materialized() => Kind == FieldValueKind.String && _text is null ? FromString(Text) : this;
 
     private bool TryInstants(in FieldValue other, out DateTimeOffset a, out DateTimeOffset b)
     {

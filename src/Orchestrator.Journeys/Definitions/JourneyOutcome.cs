@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Orchestrator.Journeys.Serialization;
+
 namespace Orchestrator.Journeys.Definitions;
 
 /// <summary>How an instance ended.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<JourneyOutcome>))]
 public enum JourneyOutcome
 {
     /// <summary>An <c>end</c> step said success, or the goal was reached.</summary>

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Orchestrator.Journeys.Serialization;
+
 namespace Orchestrator.Journeys.Engine;
 
 /// <summary>What an engine decision records.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<DecisionKind>))]
 public enum DecisionKind
 {
     /// <summary>The instance started from its trigger.</summary>

@@ -242,6 +242,12 @@ internal sealed class EngineRun
                     LiteralTemplate literal => literal.Value,
                     var template => template.Render(Scope),
                 };
+                if (data is { ValueKind: JsonValueKind.Null })
+                {
+                    // A payload that rendered to null is no payload, as it reads back from JSON.
+                    data = null;
+                }
+
                 var key = string.Create(CultureInfo.InvariantCulture, $"{_original.InstanceId}/{send.Id}/{_stepVisits}");
                 Command(new SendAction(send.Id, send.Channel, send.Action, data, key));
                 Record(DecisionKind.ActionRequested, send.Id, send.Next, $"{send.Channel}/{send.Action}");

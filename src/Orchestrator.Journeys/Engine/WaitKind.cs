@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Orchestrator.Journeys.Serialization;
+
 namespace Orchestrator.Journeys.Engine;
 
 /// <summary>What a running instance's current step waits for.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<WaitKind>))]
 public enum WaitKind
 {
     /// <summary>Nothing: the instance has ended.</summary>

@@ -87,7 +87,7 @@ public static class SimulationScriptReader
 
             RejectUnknown(item, pointer, EventProperties, errors);
             var type = OptionalString(item, "type", pointer, errors);
-            if (type is null)
+            if (type is null && !item.TryGetProperty("type", out _))
             {
                 errors.Add(new DefinitionError(pointer, "missing required property 'type'"));
             }

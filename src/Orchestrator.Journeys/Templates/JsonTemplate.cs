@@ -46,7 +46,8 @@ public abstract record JsonTemplate
 
     private static JsonTemplate Compile(JsonElement value, string pointer, ICollection<DefinitionError> errors, int depth)
     {
-        if (depth > MaxDepth)
+        // Only arrays and objects are levels: the values inside the sixteenth one are allowed.
+        if (depth > MaxDepth && value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
         {
             errors.Add(new DefinitionError(pointer, $"nests deeper than {MaxDepth} levels"));
             return new LiteralTemplate(NullValue);

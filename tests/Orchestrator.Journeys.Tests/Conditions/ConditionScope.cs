@@ -9,7 +9,7 @@ internal static class ConditionScope
     public const string EventData = """
         {
           "amount": 5, "float": 5.0, "big": 1e3, "negative": -2.5,
-          "text": "Hello", "five": "5", "empty": "", "nothing": null,
+          "text": "Hello", "braces": "{{vars.tier}}", "five": "5", "empty": "", "nothing": null,
           "yes": true, "no": false,
           "items": [ { "sku": "A1", "qty": 2 }, { "sku": "B2" } ],
           "tags": [ "vip", "new" ], "numbers": [ 1, 2.0, 3 ], "none": [],

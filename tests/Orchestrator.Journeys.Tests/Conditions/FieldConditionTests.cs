@@ -43,6 +43,8 @@ public class FieldConditionTests
     [InlineData("event.data.text", Lte, "\"Help\"", true)]
     [InlineData("event.data.empty", Eq, "\"\"", true)]
     [InlineData("event.data.empty", Lt, "\"a\"", true)]
+    [InlineData("event.data.braces", Eq, "\"{{vars.tier}}\"", true)]
+    [InlineData("event.data.text", Eq, "\"{{event.data.text}}\"", false)]
     public void Evaluate_Strings_CompareOrdinallyAndCaseSensitively(string path, ConditionOperator op, string value, bool expected) =>
         Assert.Equal(expected, ConditionScope.Evaluate(path, op, value));
 

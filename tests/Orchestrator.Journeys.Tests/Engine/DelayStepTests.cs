@@ -92,6 +92,19 @@ public class DelayStepTests
         }
     }
 
+    [Theory]
+    [InlineData(1.0, 1.0)]
+    [InlineData(-1.0, null)]
+    public void Delay_UntilTriggerTime_WaitsForTheTimeTheChannelAppGave(double hoursAhead, double? waitHours)
+    {
+        var definition = new JourneyBuilder().DelayUntil("pause", "trigger.time", "end").End("end").Build();
+        var trigger = Touchpoints.Of("test.entered", Clock.T0.AddHours(hoursAhead));
+
+        var transition = JourneyEngine.Start(definition, trigger, Clock.T0);
+
+        Assert.Equal(waitHours is { } h ? Clock.T0.AddHours(h) : null, transition.State.WaitDeadline);
+    }
+
     [Fact]
     public void Delay_UntilEventTime_ReadsTheTouchpointThatAdvancedTheInstance()
     {

@@ -114,6 +114,24 @@ public class GoalAndExitTests
     }
 
     [Fact]
+    public void Apply_GoalKeptRunningThenTimer_StepsReadTheGoalTouchpointAsEvent()
+    {
+        var definition = new JourneyBuilder()
+            .Goal("paid", exitOnGoal: false)
+            .Delay("pause", TimeSpan.FromDays(1), "tell")
+            .Send("tell", "email", "receipt", "end", data: """{"type":"{{event.type}}","amount":"{{event.data.amount}}"}""")
+            .End("end")
+            .Build();
+        var driver = Started(definition);
+        driver.Touch("paid", Clock.Day(0.5), """{"amount":12}""");
+        driver.Touch("ignored", Clock.Day(0.6), """{"amount":99}""");
+
+        var transition = driver.WakeWhenDue();
+
+        Assert.Equal("""{"type":"paid","amount":12}""", Json.Compact(transition.Commands.OfType<SendAction>().Single().Data!.Value));
+    }
+
+    [Fact]
     public void Apply_GoalWhileDelaying_CompletesTheInstance()
     {
         var definition = new JourneyBuilder()

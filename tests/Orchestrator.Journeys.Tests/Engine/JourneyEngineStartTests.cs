@@ -153,6 +153,24 @@ public class JourneyEngineStartTests
     }
 
     [Fact]
+    public void Start_TriggerMatchingGoalExitAndWaitFor_IsNotOfferedToThem()
+    {
+        var definition = new JourneyBuilder()
+            .EntersOn("signup")
+            .Goal("signup")
+            .ExitOn("signup")
+            .WaitFor("wait", null, null, JourneyBuilder.On("signup", "end"))
+            .End("end")
+            .Build();
+
+        var transition = JourneyEngine.Start(definition, Touchpoints.Of("signup", Clock.T0), Clock.T0);
+
+        Assert.Equal(JourneyStatus.Running, transition.State.Status);
+        Assert.Equal("wait", transition.State.CurrentStep);
+        Assert.Equal([DecisionKind.Started, DecisionKind.StepEntered], transition.Decisions.Select(d => d.Kind));
+    }
+
+    [Fact]
     public void Start_NullArguments_Throw()
     {
         Assert.Throws<ArgumentNullException>(() => JourneyEngine.Start(null!, Touchpoints.Invoice(Clock.T0), Clock.T0));

@@ -1,3 +1,4 @@
+using Orchestrator.Journeys.Conditions;
 using Orchestrator.Journeys.Engine;
 using Orchestrator.Journeys.Tests.Support;
 
@@ -43,6 +44,21 @@ public class SetStepTests
 
         var decision = Assert.Single(transition.Decisions, d => d.Kind == DecisionKind.VarsSet);
         Assert.Equal(("s", "end", "x,y"), (decision.Step, decision.Next, decision.Detail));
+    }
+
+    [Fact]
+    public void Set_ValueRenderedAsNull_ReadsAsMissing()
+    {
+        var definition = new JourneyBuilder()
+            .Set("s", """{"x":"{{event.data.nothing}}"}""", "route")
+            .Branch("route", "missing", JourneyBuilder.Case(Cond.Field("vars.x", ConditionOperator.Exists), "present"))
+            .End("present")
+            .End("missing")
+            .Build();
+
+        var transition = JourneyEngine.Start(definition, Touchpoints.Of("test.entered", Clock.T0), Clock.T0);
+
+        Assert.Equal("missing", transition.State.CurrentStep);
     }
 
     [Fact]

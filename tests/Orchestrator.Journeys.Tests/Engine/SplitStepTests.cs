@@ -24,6 +24,27 @@ public class SplitStepTests
     }
 
     [Fact]
+    public void Split_VisitedAgain_TakesTheSameBranchEachTime()
+    {
+        var definition = new JourneyBuilder()
+            .Split("ab", Weighted(1, "a"), Weighted(1, "b"))
+            .WaitFor("a", null, null, On("again", "ab"))
+            .WaitFor("b", null, null, On("again", "ab"))
+            .Build();
+
+        for (var i = 0; i < 50; i++)
+        {
+            var driver = new EngineDriver(definition);
+            driver.Start(Touchpoints.Of("test.entered", Clock.T0, id: $"t-{i}"));
+            driver.Touch("again", Clock.Day(1));
+            driver.Touch("again", Clock.Day(2));
+
+            Assert.Single(driver.Decisions.Where(d => d.Kind == DecisionKind.SplitAssigned).Select(d => d.Next).Distinct());
+            Assert.Equal(3, driver.Decisions.Count(d => d.Kind == DecisionKind.SplitAssigned));
+        }
+    }
+
+    [Fact]
     public void Split_NinetyTen_AssignsWithinTwoPointsOfTheWeights()
     {
         var definition = Ab(90, 10);

@@ -31,6 +31,19 @@ public class TimerTests
     }
 
     [Fact]
+    public void Apply_RepeatedWakeUpAtTheSameDeadline_ChangesNothingTheSecondTime()
+    {
+        var driver = StartedBillPayment();
+        driver.Wake(Clock.Day(3));
+        var after = driver.State;
+
+        var repeated = driver.Wake(Clock.Day(3));
+
+        Assert.Same(after, repeated.State);
+        Assert.Empty(repeated.Commands);
+    }
+
+    [Fact]
     public void Apply_WakeUpsAtEveryDeadline_RemindEveryThreeDaysThenExpireAtMaxDuration()
     {
         var driver = StartedBillPayment();

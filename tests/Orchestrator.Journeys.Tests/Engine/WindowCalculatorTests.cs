@@ -26,6 +26,9 @@ public class WindowCalculatorTests
     [InlineData("2026-03-28T12:00:00Z", "09:00", "18:00", Weekdays, "2026-03-30T07:00:00Z")] // across spring-forward: 09:00 is now UTC+2
     [InlineData("2026-03-28T23:00:00Z", "02:30", "04:00", "", "2026-03-29T01:30:00Z")] // 02:30 skipped: opens 03:30 UTC+2
     [InlineData("2026-10-24T20:00:00Z", "09:00", "18:00", "", "2026-10-25T08:00:00Z")] // across fall-back: 09:00 is UTC+1 again
+    [InlineData("2026-10-24T22:00:00Z", "02:30", "04:00", "", "2026-10-25T01:30:00Z")] // 02:30 happens twice: the second, UTC+1
+    [InlineData("2026-03-07T16:00:00Z", "09:00", "18:00", Weekdays, "2026-03-09T08:00:00Z")] // docs/language.md 5.2, first example
+    [InlineData("2026-03-05T10:00:00Z", "09:00", "18:00", Weekdays, "2026-03-05T10:00:00Z")] // docs/language.md 5.2, second example
     public void NextOpening_EuropeParis_FollowsTheTable(string now, string opens, string closes, string days, string expected)
     {
         var window = Window(opens, closes, days);

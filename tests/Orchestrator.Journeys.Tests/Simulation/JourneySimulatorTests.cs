@@ -1,8 +1,6 @@
-using Orchestrator.Journeys.Definitions;
 using Orchestrator.Journeys.Engine;
 using Orchestrator.Journeys.Simulation;
 using Orchestrator.Journeys.Tests.Support;
-using static Orchestrator.Journeys.Tests.Support.JourneyBuilder;
 
 namespace Orchestrator.Journeys.Tests.Simulation;
 
@@ -186,8 +184,8 @@ public class JourneySimulatorTests
         var second = Run(events);
 
         Assert.Equal(
-            first.Entries.Select(e => (e.At, e.Input, e.Effect, Serialized.Of(new JourneyTransition(first.FinalState!, e.Commands, e.Decisions)))),
-            second.Entries.Select(e => (e.At, e.Input, e.Effect, Serialized.Of(new JourneyTransition(first.FinalState!, e.Commands, e.Decisions)))));
+            first.Entries.Select(e => (e.At, e.Input, e.Effect, Serialized.Of(e.Commands), Serialized.Of(e.Decisions))),
+            second.Entries.Select(e => (e.At, e.Input, e.Effect, Serialized.Of(e.Commands), Serialized.Of(e.Decisions))));
         Assert.Equal(Serialized.Of(first.FinalState!), Serialized.Of(second.FinalState!));
     }
 

@@ -11,6 +11,10 @@ internal static class Serialized
 
     public static string Of(JourneyTransition transition) => JsonSerializer.Serialize(transition, JourneyJsonContext.Default.JourneyTransition);
 
+    public static string Of(IReadOnlyList<JourneyCommand> commands) => JsonSerializer.Serialize(commands, JourneyJsonContext.Default.IReadOnlyListJourneyCommand);
+
+    public static string Of(IReadOnlyList<JourneyDecision> decisions) => JsonSerializer.Serialize(decisions, JourneyJsonContext.Default.IReadOnlyListJourneyDecision);
+
     public static JourneyState State(string json) =>
         JsonSerializer.Deserialize(json, JourneyJsonContext.Default.JourneyState) ?? throw new InvalidOperationException("null state");
 

@@ -158,17 +158,31 @@ public class JsonTemplateTests
         Assert.Equal(["/steps/s/data/a", "/steps/s/data/b/0", "/steps/s/data/c"], errors.Select(e => e.Pointer));
     }
 
+    /// <summary>The language allows 16 levels of arrays and objects; the values inside the innermost one are not a level.</summary>
     [Theory]
-    [InlineData(1)]
-    [InlineData(15)]
-    [InlineData(16)]
-    public void Compile_NestingUpToMaxDepth_IsAccepted(int levels)
+    [InlineData(1, "")]
+    [InlineData(15, "")]
+    [InlineData(16, "")]
+    [InlineData(16, "1")]
+    [InlineData(16, "\"{{vars.x}}\"")]
+    [InlineData(16, "\"{{vars.x}}\",\"text\",null")]
+    public void Compile_NestingUpToMaxDepth_IsAccepted(int levels, string innermost)
     {
         var errors = new List<DefinitionError>();
 
-        JsonTemplate.Compile(Json.Parse(Nested(levels)), string.Empty, errors);
+        JsonTemplate.Compile(Json.Parse(Nested(levels, innermost)), string.Empty, errors);
 
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void Compile_SixteenLevelsOfObjects_RendersTheInnermostPlaceholder()
+    {
+        var json = string.Concat(Enumerable.Repeat("{\"a\":", 16)) + "\"{{vars.n}}\"" + new string('}', 16);
+
+        var rendered = Template.Compile(json).Render(Scope);
+
+        Assert.Equal(json.Replace("\"{{vars.n}}\"", "3", StringComparison.Ordinal), Json.Compact(rendered));
     }
 
     [Theory]
@@ -193,6 +207,6 @@ public class JsonTemplateTests
         Assert.Equal(Json.Compact(template.Render(Scope)), Json.Compact(template.Render(Scope)));
     }
 
-    /// <summary><paramref name="levels"/> arrays nested in one another, the innermost empty.</summary>
-    private static string Nested(int levels) => new string('[', levels) + new string(']', levels);
+    /// <summary><paramref name="levels"/> arrays nested in one another, the innermost holding <paramref name="innermost"/>.</summary>
+    private static string Nested(int levels, string innermost = "") => new string('[', levels) + innermost + new string(']', levels);
 }

@@ -1,0 +1,20 @@
+namespace Orchestrator.Application.Rules;
+
+/// <summary>What the send-time rules decided.</summary>
+public enum SendVerdictKind
+{
+    /// <summary>Send now.</summary>
+    Send,
+
+    /// <summary>Skipped: the customer has an active instance of a journey that suppresses this one.</summary>
+    Suppressed,
+
+    /// <summary>Skipped: a frequency cap is reached.</summary>
+    Capped,
+
+    /// <summary>Skipped: a higher-priority journey sent on the same channel within the collision window.</summary>
+    LostPriority,
+
+    /// <summary>Deferred: quiet hours on the channel; send when they end.</summary>
+    Deferred,
+}

@@ -1,0 +1,73 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Orchestrator.Storage.Queues;
+using Orchestrator.Storage.Tables;
+
+namespace Orchestrator.Storage;
+
+/// <summary>The storage account's clients, made once and shared by every store (the SDK clients are thread-safe).</summary>
+internal sealed class AzureStorageAccount : IStorageInitializer
+{
+    private readonly StorageOptions _options;
+    private readonly TableServiceClient _tables;
+    private readonly QueueServiceClient _queues;
+
+    /// <summary>Connects to the account named in the options.</summary>
+    /// <param name="options">Validated options.</param>
+    public AzureStorageAccount(StorageOptions options)
+    {
+        options.Validate();
+        _options = options;
+        _tables = new TableServiceClient(options.ConnectionString);
+
+        // Plain text, not base64: messages are JSON, readable in any tool, and channel apps need no decoding.
+        _queues = new QueueServiceClient(options.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+    }
+
+    /// <summary>The customer store.</summary>
+    /// <returns>A store on the customers table.</returns>
+    public TableCustomerStore CustomerStore() => new(Table(_options.CustomersTable));
+
+    /// <summary>The instance directory.</summary>
+    /// <returns>A directory on the instances table.</returns>
+    public TableInstanceDirectory InstanceDirectory() => new(Table(_options.InstancesTable));
+
+    /// <summary>The timer store.</summary>
+    /// <returns>A store on the timers table.</returns>
+    public TableTimerStore TimerStore() => new(Table(_options.TimersTable));
+
+    /// <summary>The definition store.</summary>
+    /// <returns>A store on the definitions table.</returns>
+    public TableDefinitionStore DefinitionStore() => new(Table(_options.DefinitionsTable));
+
+    /// <summary>The identity store.</summary>
+    /// <returns>A store on the identities table.</returns>
+    public TableIdentityStore IdentityStore() => new(Table(_options.IdentitiesTable));
+
+    /// <summary>The poison store.</summary>
+    /// <returns>A store on the poison table.</returns>
+    public TablePoisonStore PoisonStore() => new(Table(_options.PoisonTable));
+
+    /// <summary>The touchpoint inbox.</summary>
+    /// <returns>An inbox on the touchpoints queue.</returns>
+    public QueueTouchpointInbox TouchpointInbox() => new(Queue(_options.TouchpointsQueue));
+
+    /// <summary>The action sink.</summary>
+    /// <returns>A sink on the actions queue.</returns>
+    public QueueActionSink ActionSink() => new(Queue(_options.ActionsQueue));
+
+    /// <summary>A queue client with this account's settings.</summary>
+    /// <param name="name">Configured (unprefixed) queue name.</param>
+    /// <returns>The client.</returns>
+    public QueueClient Queue(string name) => _queues.GetQueueClient(_options.Prefixed(name));
+
+    /// <inheritdoc />
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        var tables = _options.TableNames.Select(name => new TableGateway(_tables.GetTableClient(name)).CreateIfNotExistsAsync(cancellationToken));
+        var queues = _options.QueueNames.Select(name => _queues.GetQueueClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
+        await Task.WhenAll(tables.Concat(queues));
+    }
+
+    private TableGateway Table(string name) => new(_tables.GetTableClient(_options.Prefixed(name)));
+}

@@ -1,0 +1,138 @@
+using Orchestrator.Application.Actions;
+using Orchestrator.Application.Customers;
+using Orchestrator.Application.Instances;
+using Orchestrator.Application.Ports;
+using Orchestrator.Application.Serialization;
+using Orchestrator.Journeys.Serialization;
+
+namespace Orchestrator.Storage.Memory;
+
+/// <summary>
+/// One customer's rows, as the Table store keeps them: documents held as JSON (so both stores round-trip
+/// the same way and refuse the same sizes), rows guarded by ETags. Not thread-safe; the store locks.
+/// </summary>
+internal sealed class InMemoryCustomerPartition
+{
+    private readonly Dictionary<string, (byte[] State, InstanceRuntimeStatus Status, string ETag)> _instances = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<long, byte[]> _timeline = [];
+    private readonly Dictionary<string, byte[]> _outbox = new(StringComparer.Ordinal);
+    private (long Sequence, byte[] Entries, string ETag)? _customer;
+
+    /// <summary>Whether the partition holds no rows, so the store can forget it.</summary>
+    public bool IsEmpty => _customer is null && _instances.Count == 0 && _seen.Count == 0 && _timeline.Count == 0 && _outbox.Count == 0;
+
+    /// <summary>Reads what a load returns.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="touchpointId">The touchpoint to check, if any.</param>
+    /// <returns>The snapshot.</returns>
+    public CustomerSnapshot Load(string customerId, string? touchpointId)
+    {
+        var customer = _customer is { } row
+            ? new CustomerRecord(customerId, row.Sequence, Read(row.Entries, ApplicationJsonContext.Default.DictionaryStringJourneyEntryHistory), row.ETag)
+            : CustomerRecord.New(customerId);
+        var active = Instances().Where(i => i.IsActive);
+        return new CustomerSnapshot(customer, InstanceOrder.Sort(active), touchpointId is not null && _seen.Contains(touchpointId));
+    }
+
+    /// <summary>Reads one instance.</summary>
+    /// <param name="instanceId">The instance.</param>
+    /// <returns>The instance, or null.</returns>
+    public InstanceRecord? Instance(string instanceId) =>
+        _instances.TryGetValue(instanceId, out var row) ? ToInstance(row) : null;
+
+    /// <summary>Reads every instance.</summary>
+    /// <returns>The instances, unordered.</returns>
+    public IEnumerable<InstanceRecord> Instances() => _instances.Values.Select(ToInstance);
+
+    /// <summary>Reads the timeline in sequence order.</summary>
+    /// <returns>The entries.</returns>
+    public IReadOnlyList<TimelineEntry> Timeline() => [.. _timeline.Values.Select(json => Read(json, ApplicationJsonContext.Default.TimelineEntry))];
+
+    /// <summary>Reads the outbox.</summary>
+    /// <returns>The pending actions.</returns>
+    public IReadOnlyList<ActionMessage> Outbox() => [.. _outbox.Values.Select(json => Read(json, ApplicationJsonContext.Default.ActionMessage))];
+
+    /// <summary>Removes outbox entries; missing ones are fine.</summary>
+    /// <param name="idempotencyKeys">The actions.</param>
+    public void RemoveFromOutbox(IEnumerable<string> idempotencyKeys)
+    {
+        foreach (var key in idempotencyKeys)
+        {
+            _outbox.Remove(key);
+        }
+    }
+
+    /// <summary>Checks every guard of a commit, then applies all of it; on a conflict nothing changes.</summary>
+    /// <param name="commit">The commit, already validated.</param>
+    /// <param name="documents">Its documents, serialized.</param>
+    /// <param name="nextETag">Hands out fresh ETags.</param>
+    /// <exception cref="ConcurrencyConflictException">A guard failed.</exception>
+    public void Commit(CustomerCommit commit, InMemoryCommitDocuments documents, Func<string> nextETag)
+    {
+        var conflict = FindConflict(commit);
+        if (conflict is not null)
+        {
+            throw new ConcurrencyConflictException($"Concurrent change for customer '{commit.Customer.CustomerId}': {conflict}. Reload and retry.");
+        }
+
+        _customer = (commit.Customer.Sequence, documents.Entries, nextETag());
+        for (var i = 0; i < commit.Instances.Count; i++)
+        {
+            var instance = commit.Instances[i];
+            _instances[instance.InstanceId] = (documents.States[i], instance.RuntimeStatus, nextETag());
+        }
+
+        _timeline.Add(commit.Entry.Sequence, documents.Entry);
+        if (commit.TouchpointId is { } touchpointId)
+        {
+            _seen.Add(touchpointId);
+        }
+
+        for (var i = 0; i < commit.Outbox.Count; i++)
+        {
+            _outbox.Add(commit.Outbox[i].IdempotencyKey, documents.Outbox[i]);
+        }
+    }
+
+    // The same guards the Table transaction enforces: ETag matches for updates, absence for inserts.
+    private string? FindConflict(CustomerCommit commit)
+    {
+        if (!Matches(_customer?.ETag, commit.Customer.ETag))
+        {
+            return commit.Customer.ETag is null ? "the customer record already exists" : "the customer record changed since it was read";
+        }
+
+        foreach (var instance in commit.Instances)
+        {
+            var stored = _instances.TryGetValue(instance.InstanceId, out var row) ? row.ETag : null;
+            if (!Matches(stored, instance.ETag))
+            {
+                return instance.ETag is null
+                    ? $"instance '{instance.InstanceId}' already exists"
+                    : $"instance '{instance.InstanceId}' changed since it was read";
+            }
+        }
+
+        if (_timeline.ContainsKey(commit.Entry.Sequence))
+        {
+            return $"timeline entry {commit.Entry.Sequence} already exists";
+        }
+
+        if (commit.TouchpointId is { } touchpointId && _seen.Contains(touchpointId))
+        {
+            return $"touchpoint '{touchpointId}' was already applied";
+        }
+
+        var outboxed = commit.Outbox.FirstOrDefault(a => _outbox.ContainsKey(a.IdempotencyKey));
+        return outboxed is null ? null : $"action '{outboxed.IdempotencyKey}' is already in the outbox";
+    }
+
+    private static bool Matches(string? stored, string? expected) => string.Equals(stored, expected, StringComparison.Ordinal);
+
+    private static InstanceRecord ToInstance((byte[] State, InstanceRuntimeStatus Status, string ETag) row) =>
+        new(Read(row.State, JourneyJsonContext.Default.JourneyState), row.Status, row.ETag);
+
+    private static T Read<T>(byte[] json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
+        StorageJson.Deserialize(json, typeInfo, typeof(T).Name);
+}

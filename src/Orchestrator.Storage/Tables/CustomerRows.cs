@@ -1,0 +1,142 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using Orchestrator.Application.Actions;
+using Orchestrator.Application.Customers;
+using Orchestrator.Application.Instances;
+using Orchestrator.Application.Serialization;
+using Orchestrator.Journeys.Serialization;
+
+namespace Orchestrator.Storage.Tables;
+
+/// <summary>
+/// The rows of one customer's partition in the <c>customers</c> table and how records map onto them.
+/// Row key prefixes end in <c>|</c>, so a prefix's range ends at the same text with <c>}</c>.
+/// </summary>
+internal static class CustomerRows
+{
+    /// <summary>The customer's bookkeeping row.</summary>
+    public const string CustomerKey = "customer";
+
+    /// <summary>Instance rows: <c>instance|{instanceId}</c>.</summary>
+    public const string InstancePrefix = "instance|";
+
+    /// <summary>Dedupe markers: <c>seen|{touchpointId}</c>.</summary>
+    public const string SeenPrefix = "seen|";
+
+    /// <summary>Timeline rows: <c>timeline|{sequence:D19}</c>.</summary>
+    public const string TimelinePrefix = "timeline|";
+
+    /// <summary>Outbox rows: <c>outbox|{idempotencyKey}</c>.</summary>
+    public const string OutboxPrefix = "outbox|";
+
+    private const string Json = nameof(Json);
+    private const string State = nameof(State);
+    private const string Entries = nameof(Entries);
+    private const string Sequence = nameof(Sequence);
+    private const string RuntimeStatus = nameof(RuntimeStatus);
+
+    /// <summary>Row key of an instance.</summary>
+    /// <param name="instanceId">The instance.</param>
+    /// <returns>The row key.</returns>
+    public static string InstanceKey(string instanceId) => InstancePrefix + KeyEncoding.Encode(instanceId);
+
+    /// <summary>Row key of a dedupe marker.</summary>
+    /// <param name="touchpointId">The touchpoint.</param>
+    /// <returns>The row key.</returns>
+    public static string SeenKey(string touchpointId) => SeenPrefix + KeyEncoding.Encode(touchpointId);
+
+    /// <summary>Row key of an outbox entry.</summary>
+    /// <param name="idempotencyKey">The action.</param>
+    /// <returns>The row key.</returns>
+    public static string OutboxKey(string idempotencyKey) => OutboxPrefix + KeyEncoding.Encode(idempotencyKey);
+
+    /// <summary>The customer row.</summary>
+    /// <param name="partitionKey">Encoded customer id.</param>
+    /// <param name="customer">The record.</param>
+    /// <returns>The entity.</returns>
+    public static TableEntity ToEntity(string partitionKey, CustomerRecord customer)
+    {
+        var entity = new TableEntity(partitionKey, CustomerKey)
+        {
+            ["CustomerId"] = customer.CustomerId,
+            [Sequence] = customer.Sequence,
+        };
+        var entries = customer.Entries as Dictionary<string, JourneyEntryHistory> ?? new Dictionary<string, JourneyEntryHistory>(customer.Entries);
+        JsonChunks.Write(entity, Entries, StorageJson.Serialize(entries, ApplicationJsonContext.Default.DictionaryStringJourneyEntryHistory, $"Customer '{customer.CustomerId}'"));
+        return entity;
+    }
+
+    /// <summary>An instance row.</summary>
+    /// <param name="partitionKey">Encoded customer id.</param>
+    /// <param name="instance">The record.</param>
+    /// <returns>The entity.</returns>
+    public static TableEntity ToEntity(string partitionKey, InstanceRecord instance)
+    {
+        var state = instance.State;
+        var entity = new TableEntity(partitionKey, InstanceKey(instance.InstanceId))
+        {
+            ["InstanceId"] = instance.InstanceId,
+            [RuntimeStatus] = instance.RuntimeStatus.ToString(),
+            ["Active"] = instance.IsActive,
+            ["JourneyId"] = state.JourneyId,
+            ["Version"] = state.Version,
+            ["CreatedTime"] = state.StartedAt,
+            ["LastUpdatedTime"] = state.UpdatedAt,
+        };
+        JsonChunks.Write(entity, State, StorageJson.Serialize(state, JourneyJsonContext.Default.JourneyState, $"Instance '{instance.InstanceId}'"));
+        return entity;
+    }
+
+    /// <summary>A timeline row.</summary>
+    /// <param name="partitionKey">Encoded customer id.</param>
+    /// <param name="entry">The entry.</param>
+    /// <returns>The entity.</returns>
+    public static TableEntity ToEntity(string partitionKey, TimelineEntry entry)
+    {
+        var key = TimelinePrefix + entry.Sequence.ToString("D19", CultureInfo.InvariantCulture);
+        var entity = new TableEntity(partitionKey, key) { [Sequence] = entry.Sequence };
+        JsonChunks.Write(entity, Json, StorageJson.Serialize(entry, ApplicationJsonContext.Default.TimelineEntry, $"Timeline entry {entry.Sequence}"));
+        return entity;
+    }
+
+    /// <summary>An outbox row.</summary>
+    /// <param name="partitionKey">Encoded customer id.</param>
+    /// <param name="action">The action.</param>
+    /// <returns>The entity.</returns>
+    public static TableEntity ToEntity(string partitionKey, ActionMessage action)
+    {
+        var entity = new TableEntity(partitionKey, OutboxKey(action.IdempotencyKey));
+        JsonChunks.Write(entity, Json, StorageJson.Serialize(action, ApplicationJsonContext.Default.ActionMessage, $"Action '{action.IdempotencyKey}'"));
+        return entity;
+    }
+
+    /// <summary>Reads the customer row.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="entity">The row.</param>
+    /// <returns>The record with the row's ETag.</returns>
+    public static CustomerRecord ToCustomer(string customerId, TableEntity entity) => new(
+        customerId,
+        entity.GetInt64(Sequence) ?? 0,
+        StorageJson.Deserialize(JsonChunks.Read(entity, Entries), ApplicationJsonContext.Default.DictionaryStringJourneyEntryHistory, $"Customer '{customerId}'"),
+        entity.ETag.ToString());
+
+    /// <summary>Reads an instance row.</summary>
+    /// <param name="entity">The row.</param>
+    /// <returns>The record with the row's ETag.</returns>
+    public static InstanceRecord ToInstance(TableEntity entity) => new(
+        StorageJson.Deserialize(JsonChunks.Read(entity, State), JourneyJsonContext.Default.JourneyState, $"Instance row {entity.RowKey}"),
+        Enum.Parse<InstanceRuntimeStatus>(entity.GetString(RuntimeStatus)),
+        entity.ETag.ToString());
+
+    /// <summary>Reads a timeline row.</summary>
+    /// <param name="entity">The row.</param>
+    /// <returns>The entry.</returns>
+    public static TimelineEntry ToTimelineEntry(TableEntity entity) =>
+        StorageJson.Deserialize(JsonChunks.Read(entity, Json), ApplicationJsonContext.Default.TimelineEntry, $"Timeline row {entity.RowKey}");
+
+    /// <summary>Reads an outbox row.</summary>
+    /// <param name="entity">The row.</param>
+    /// <returns>The action.</returns>
+    public static ActionMessage ToAction(TableEntity entity) =>
+        StorageJson.Deserialize(JsonChunks.Read(entity, Json), ApplicationJsonContext.Default.ActionMessage, $"Outbox row {entity.RowKey}");
+}

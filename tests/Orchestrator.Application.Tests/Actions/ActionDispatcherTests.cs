@@ -1,0 +1,88 @@
+using Orchestrator.Application.Processing;
+using Orchestrator.Application.Tests.Support;
+
+namespace Orchestrator.Application.Tests.Actions;
+
+public sealed class ActionDispatcherTests : IDisposable
+{
+    private const string Customer = "cust-1";
+    private const string Instance = "bill-payment:cust-1:tp-1";
+    private static readonly string[] Keys = [$"{Instance}/notify/2", $"{Instance}/pay-link/3"];
+    private readonly TestRuntime _runtime = new();
+
+    public void Dispose() => _runtime.Dispose();
+
+    [Fact]
+    public async Task DispatchAsync_SinkFails_ProcessingSucceedsAndActionsStayInOutbox()
+    {
+        await _runtime.DeploySamplesAsync(SampleJourneys.BillPayment);
+        _runtime.Sink.FailAfter = 0;
+
+        var result = await _runtime.ApplyAsync(TestEvents.Invoice("tp-1", Customer));
+
+        Assert.Equal(ProcessStatus.Applied, result.Status);
+        Assert.Empty(_runtime.SentActions.Sent);
+        Assert.Equal(Keys, (await _runtime.OutboxAsync()).Select(a => a.IdempotencyKey).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task RecoverAsync_AfterFailedDispatch_SendsWithSameKeysAndEmptiesOutbox()
+    {
+        await _runtime.DeploySamplesAsync(SampleJourneys.BillPayment);
+        _runtime.Sink.FailAfter = 0;
+        await _runtime.ApplyAsync(TestEvents.Invoice("tp-1", Customer));
+        var pending = await _runtime.OutboxAsync();
+        _runtime.Sink.FailAfter = null;
+
+        var recovered = await _runtime.Dispatcher.RecoverAsync(CancellationToken.None);
+
+        Assert.Equal(2, recovered);
+        Assert.Equal(Keys, _runtime.SentActions.Sent.Select(a => a.IdempotencyKey).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            pending.Select(a => (a.IdempotencyKey, a.Channel, a.Action, a.InstanceId, a.CreatedAt)).Order(),
+            _runtime.SentActions.Sent.Select(a => (a.IdempotencyKey, a.Channel, a.Action, a.InstanceId, a.CreatedAt)).Order());
+        Assert.Empty(await _runtime.OutboxAsync());
+        Assert.Equal(0, await _runtime.Dispatcher.RecoverAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RecoverAsync_SinkFailedMidway_SendsEveryUnconfirmedActionAgainUnderItsKey()
+    {
+        // At-least-once: the action that went out before the failure is not confirmed, so it goes again.
+        await _runtime.DeploySamplesAsync(SampleJourneys.BillPayment);
+        _runtime.Sink.FailAfter = 1;
+        await _runtime.ApplyAsync(TestEvents.Invoice("tp-1", Customer));
+        Assert.Equal([Keys[0]], _runtime.SentActions.Sent.Select(a => a.IdempotencyKey));
+        _runtime.Sink.FailAfter = null;
+
+        await _runtime.Dispatcher.RecoverAsync(CancellationToken.None);
+
+        Assert.Equal([Keys[0], Keys[0], Keys[1]], _runtime.SentActions.Sent.Select(a => a.IdempotencyKey).Order(StringComparer.Ordinal));
+        Assert.Empty(await _runtime.OutboxAsync());
+    }
+
+    [Fact]
+    public async Task RecoverAsync_SinkStillDown_ThrowsAndKeepsOutbox()
+    {
+        await _runtime.DeploySamplesAsync(SampleJourneys.BillPayment);
+        _runtime.Sink.FailAfter = 0;
+        await _runtime.ApplyAsync(TestEvents.Invoice("tp-1", Customer));
+
+        await Assert.ThrowsAsync<IOException>(() => _runtime.Dispatcher.RecoverAsync(CancellationToken.None));
+
+        Assert.Equal(2, (await _runtime.OutboxAsync()).Count);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_SinkWorks_OutboxEmptiedAfterEachInput()
+    {
+        await _runtime.DeploySamplesAsync(SampleJourneys.BillPayment, SampleJourneys.SupportCase);
+
+        await _runtime.ApplyAsync(TestEvents.Invoice("tp-1", Customer));
+        await _runtime.ApplyAsync(TestEvents.Of("c-1", "case.opened", "cust-2", """{ "caseId": "c-1", "severity": "high" }"""));
+
+        Assert.Equal(4, _runtime.SentActions.Sent.Count);
+        Assert.Empty(await _runtime.OutboxAsync());
+        Assert.Equal(0, await _runtime.Dispatcher.RecoverAsync(CancellationToken.None));
+    }
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics.CodeAnalysis;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Time.Testing;
+using Orchestrator.Conformance.Tests.Harness;
+using Orchestrator.Conformance.Tests.Harness.Api;
+using Orchestrator.Testing;
+
+namespace Orchestrator.Conformance.Tests;
+
+/// <summary>
+/// The drivers under test. The simulator runs each scenario on demand; the standalone host (one Azurite, one
+/// in-process host, each journey deployed once) runs every scenario in one pass on its shared clock, the first
+/// time a test asks for one of its results.
+/// </summary>
+[SuppressMessage("Design", "CA1001", Justification = "xunit disposes a fixture through IAsyncLifetime.DisposeAsync, which disposes the host.")]
+public sealed class ConformanceFixture : IAsyncLifetime
+{
+    /// <summary>Appended to each scenario's customer id on the host, so scenarios sharing an id stay apart.</summary>
+    /// <remarks>Fixed rather than random so a split assigns the same branch on every run.</remarks>
+    public const string HostCustomerSuffix = "-standalone";
+
+    /// <summary>Every driver the suite runs.</summary>
+    public static readonly IReadOnlyList<string> Drivers = [SimulatorDriver.DriverName, StandaloneDriver.DriverName];
+
+    private static readonly TimeSpan StandalonePassDeadline = TimeSpan.FromSeconds(90);
+
+    private readonly SimulatorDriver _simulator = new();
+    private readonly Lazy<Task<IReadOnlyDictionary<string, JourneyRunResult>>> _standalone;
+    private AzuriteInstance? _azurite;
+    private StandaloneHostFactory? _host;
+    private HttpClient? _client;
+
+    public ConformanceFixture() => _standalone = new(RunStandaloneAsync);
+
+    public async Task InitializeAsync()
+    {
+        foreach (var journey in ScenarioCatalog.Cases.DistinctBy(c => c.Definition.Id))
+        {
+            await _simulator.DeployAsync(journey.Definition, journey.DefinitionJson, CancellationToken.None);
+        }
+    }
+
+    /// <summary>The simulator's result for a run.</summary>
+    /// <param name="run">The run.</param>
+    /// <returns>The result.</returns>
+    public JourneyRunResult Simulate(ScenarioRun run) => _simulator.Run(run);
+
+    /// <summary>A driver's result for a scenario: as written on the simulator, for <see cref="HostCustomerSuffix"/> on a host.</summary>
+    /// <param name="driver">The driver's name.</param>
+    /// <param name="scenario">The scenario.</param>
+    /// <returns>The result.</returns>
+    public async Task<JourneyRunResult> RunAsync(string driver, ScenarioCase scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return driver switch
+        {
+            SimulatorDriver.DriverName => Simulate(scenario.AsWritten()),
+            StandaloneDriver.DriverName => (await _standalone.Value)[scenario.Name],
+            _ => throw new ArgumentOutOfRangeException(nameof(driver), driver, "unknown driver"),
+        };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<string, JourneyRunResult>> RunStandaloneAsync()
+    {
+        var cases = ScenarioCatalog.Cases;
+        using var deadline = new CancellationTokenSource(StandalonePassDeadline);
+        _azurite = await AzuriteInstance.StartAsync(deadline.Token);
+        var clock = new FakeTimeProvider(cases.Min(c => c.Script.Start));
+        _host = new StandaloneHostFactory(_azurite.ConnectionString, clock);
+        _client = _host.CreateClient();
+        var queue = new QueueClient(_azurite.ConnectionString, "actions", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+        var driver = new StandaloneDriver(new OrchestratorApi(_client), clock, new ActionQueueReader(queue));
+        foreach (var journey in cases.DistinctBy(c => c.Definition.Id))
+        {
+            await driver.DeployAsync(journey.Definition, journey.DefinitionJson, deadline.Token);
+        }
+
+        var results = await driver.RunAsync([.. cases.Select(c => c.ForCustomerSuffix(HostCustomerSuffix))], deadline.Token);
+        return results.ToDictionary(r => r.Scenario, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Orchestrator.Conformance.Tests.Harness;
+
+/// <summary>The real standalone host, in process, on a given storage account and clock.</summary>
+/// <param name="connectionString">The storage account (an Azurite of the test's own).</param>
+/// <param name="clock">The host's clock, in place of the system clock.</param>
+public sealed class StandaloneHostFactory(string connectionString, TimeProvider clock) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseSetting("Storage:ConnectionString", connectionString);
+
+        // The tests deploy what they run; nothing else may be live.
+        builder.UseSetting("Orchestrator:DeploySamplesFrom", "");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton(clock);
+        });
+    }
+}

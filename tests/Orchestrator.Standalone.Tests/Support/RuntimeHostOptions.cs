@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Orchestrator.Standalone.Tests.Support;
+
+/// <summary>How a test starts the runtime host.</summary>
+public sealed record RuntimeHostOptions
+{
+    /// <summary>Table and queue name prefix; a fresh one when null, so the host sees empty storage.</summary>
+    public string? Prefix { get; init; }
+
+    /// <summary>Runs on the system clock instead of a test clock.</summary>
+    public bool SystemClock { get; init; }
+
+    /// <summary>Folder to deploy journeys from at start-up (<c>Orchestrator:DeploySamplesFrom</c>).</summary>
+    public string? DeploySamplesFrom { get; init; }
+
+    /// <summary>Configuration values, such as <c>Orchestrator:MaxBatchSize</c>.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Replaces services after the host registered its own.</summary>
+    public Action<IServiceCollection>? Services { get; init; }
+}

@@ -1,0 +1,9 @@
+using Orchestrator.Application.Ports;
+using Orchestrator.Storage.Memory;
+
+namespace Orchestrator.Storage.Tests.Customers;
+
+public sealed class CustomerStoreContract_InMemory : CustomerStoreContract
+{
+    protected override ICustomerStore Store { get; } = new InMemoryCustomerStore();
+}
