@@ -10,6 +10,8 @@
 #   AZURITE_TABLE_PORT          Table service port (default 10002, or a free port when 10002 is taken)
 #   AZURITE_QUEUE_PORT          Queue service port (default 10001, or a free port when 10001 is taken)
 #   ORCHESTRATOR_START_TIMEOUT  seconds to wait for the host, build included (default 300)
+#   ORCHESTRATOR_MANAGEMENT_KEY API key for the management routes (default: a random one for this run)
+#   ORCHESTRATOR_INGESTION_KEY  API key for POST /api/touchpoints (default: a random one for this run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -88,9 +90,16 @@ azurite_pid=$(AZURITE_TABLE_PORT=$table_port AZURITE_QUEUE_PORT=$queue_port eng/
   || die "Azurite did not start (see above)."
 connection="DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=$account_key;TableEndpoint=http://$loopback:$table_port/$account;QueueEndpoint=http://$loopback:$queue_port/$account;"
 
+# Known keys for this run, passed to the host and printed below, so the curl commands work as shown.
+random_key() { node -e 'process.stdout.write(require("crypto").randomBytes(24).toString("base64url"))'; }
+management_key=${ORCHESTRATOR_MANAGEMENT_KEY:-$(random_key)}
+ingestion_key=${ORCHESTRATOR_INGESTION_KEY:-$(random_key)}
+
 say "building and starting the runtime on $url (dotnet run -c Release; the first build takes a minute)"
 Storage__ConnectionString=$connection \
 Orchestrator__DeploySamplesFrom="$root/samples/journeys" \
+Orchestrator__Security__ManagementKey=$management_key \
+Orchestrator__Security__IngestionKey=$ingestion_key \
 ASPNETCORE_URLS=$url \
 DOTNET_NOLOGO=1 \
   setsid dotnet run --project src/Orchestrator.Standalone -c Release --no-launch-profile &
@@ -120,22 +129,30 @@ cat <<BANNER
 
 ================================================================================
  Journey Orchestrator is running at $url
- Sample journeys deployed from samples/journeys: $url/api/journeys
+ Sample journeys deployed from samples/journeys: $url/api/journeys (management key)
 ================================================================================
+
+API keys for this run (send in the x-api-key header; set ORCHESTRATOR_MANAGEMENT_KEY and
+ORCHESTRATOR_INGESTION_KEY to choose them):
+  management (journeys, customers, instances):  $management_key
+  ingestion  (POST /api/touchpoints):           $ingestion_key
 
 Send a touchpoint (an invoice for cust-001 starts the bill-payment journey):
 
   curl -i -X POST '$url/api/touchpoints' \\
+    -H 'x-api-key: $ingestion_key' \\
     -H 'Content-Type: application/cloudevents+json' \\
     -d '{"specversion":"1.0","id":"$event_id","type":"invoice.issued","source":"billing","subject":"cust-001","data":{"invoiceId":"INV-1001","amount":120.5,"currency":"EUR","dueDate":"2026-12-31"}}'
 
 Watch the instance (its id is bill-payment:cust-001:<event id>; 202 while running, 200 once completed):
 
-  curl -s '$url/runtime/webhooks/durabletask/instances/bill-payment:cust-001:$event_id?showHistory=true'
+  curl -s -H 'x-api-key: $management_key' '$url/runtime/webhooks/durabletask/instances/bill-payment:cust-001:$event_id?showHistory=true'
 
-Customer timeline (touchpoints, decisions, actions):  $url/api/customers/cust-001/timeline
-Customer journeys:                                    $url/api/customers/cust-001/journeys
-API description (OpenAPI):                            $url/openapi/v1.json
+Customer timeline (touchpoints, decisions, actions):
+  curl -s -H 'x-api-key: $management_key' '$url/api/customers/cust-001/timeline'
+Customer journeys:
+  curl -s -H 'x-api-key: $management_key' '$url/api/customers/cust-001/journeys'
+API description (OpenAPI, no key needed):             $url/openapi/v1.json
 
 Actions for channel apps go to the 'actions' Storage Queue (one JSON message each). Peek at them:
 

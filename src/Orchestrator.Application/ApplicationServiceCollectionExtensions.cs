@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orchestrator.Application.Actions;
 using Orchestrator.Application.Definitions;
 using Orchestrator.Application.Identity;
+using Orchestrator.Application.Operations;
 using Orchestrator.Application.Processing;
 using Orchestrator.Application.Queries;
 using Orchestrator.Application.Timers;
@@ -23,12 +24,14 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton(options ?? new ApplicationOptions());
         services.TryAddSingleton<DefinitionCatalog>();
         services.TryAddSingleton<DefinitionService>();
+        services.TryAddSingleton<VersionLifecycle>();
         services.TryAddSingleton<ActionDispatcher>();
         services.TryAddSingleton<CustomerProcessor>();
         services.TryAddSingleton<TimerService>();
         services.TryAddSingleton<IdentityResolver>();
         services.TryAddSingleton<TouchpointIngress>();
         services.TryAddSingleton<InstanceQueries>();
+        services.TryAddSingleton<InstanceOperations>();
         return services;
     }
 }

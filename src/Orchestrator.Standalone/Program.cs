@@ -1,9 +1,13 @@
 using Orchestrator.Standalone.Endpoints;
 using Orchestrator.Standalone.Hosting;
+using Orchestrator.Standalone.Http;
+using Orchestrator.Standalone.Security;
 using Orchestrator.Standalone.Serialization;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.Services.AddApiKeys(builder.Configuration, builder.Environment);
+builder.Services.AddRequestLimits(builder.Configuration);
 builder.Services.AddJourneyRuntime(builder.Configuration);
 builder.Services.AddStandaloneJson();
 builder.Services.AddProblemDetails();
@@ -14,13 +18,18 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseApiKeys();
+app.UseRequestLimits();
 
 app.MapOpenApi();
 app.MapHealthChecks("/healthz");
 app.MapTouchpointEndpoints();
 app.MapJourneyEndpoints();
 app.MapInstanceEndpoints();
+app.MapOpsEndpoints();
+app.MapPoisonEndpoints();
 app.MapCustomerEndpoints();
+app.MapDiagnosticsEndpoints();
 
 app.Run();
 

@@ -1,5 +1,7 @@
 using Azure.Data.Tables;
+using Azure.Core;
 using Azure.Storage.Queues;
+using Orchestrator.Storage.Diagnostics;
 using Orchestrator.Storage.Queues;
 using Orchestrator.Storage.Tables;
 
@@ -18,10 +20,14 @@ internal sealed class AzureStorageAccount : IStorageInitializer
     {
         options.Validate();
         _options = options;
-        _tables = new TableServiceClient(options.ConnectionString);
+        var tableOptions = new TableClientOptions();
+        tableOptions.AddPolicy(StorageRequestPolicy.Tables, HttpPipelinePosition.PerRetry);
+        _tables = new TableServiceClient(options.ConnectionString, tableOptions);
 
         // Plain text, not base64: messages are JSON, readable in any tool, and channel apps need no decoding.
-        _queues = new QueueServiceClient(options.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
+        queueOptions.AddPolicy(StorageRequestPolicy.Queues, HttpPipelinePosition.PerRetry);
+        _queues = new QueueServiceClient(options.ConnectionString, queueOptions);
     }
 
     /// <summary>The customer store.</summary>

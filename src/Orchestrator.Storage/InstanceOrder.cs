@@ -1,4 +1,5 @@
 using Orchestrator.Application.Instances;
+using Orchestrator.Application.Ports;
 
 namespace Orchestrator.Storage;
 
@@ -10,4 +11,10 @@ internal static class InstanceOrder
     /// <returns>A sorted copy.</returns>
     public static IReadOnlyList<InstanceRecord> Sort(IEnumerable<InstanceRecord> instances) =>
         [.. instances.OrderBy(i => i.State.StartedAt).ThenBy(i => i.InstanceId, StringComparer.Ordinal)];
+
+    /// <summary>Sorts directory entries the same way.</summary>
+    /// <param name="locations">The locations.</param>
+    /// <returns>A sorted copy.</returns>
+    public static IReadOnlyList<InstanceLocation> Sort(IEnumerable<InstanceLocation> locations) =>
+        [.. locations.OrderBy(l => l.CreatedTime).ThenBy(l => l.InstanceId, StringComparer.Ordinal)];
 }

@@ -30,6 +30,19 @@ internal static class StorageJson
                 $"{what} is {json.Length} bytes of JSON; a stored document holds at most {MaxBytes} bytes (one Table entity).");
     }
 
+    /// <summary>Checks that documents stored together in one entity fit it as one document would.</summary>
+    /// <param name="bytes">Their bytes of JSON together.</param>
+    /// <param name="what">What they are, for the error message.</param>
+    /// <exception cref="InvalidOperationException">They are larger than <see cref="MaxBytes"/>.</exception>
+    public static void CheckEntity(long bytes, string what)
+    {
+        if (bytes > MaxBytes)
+        {
+            throw new InvalidOperationException(
+                $"{what} is {bytes} bytes of JSON; one Table entity holds at most {MaxBytes} bytes of documents.");
+        }
+    }
+
     /// <summary>Reads a stored document.</summary>
     /// <typeparam name="T">The document type.</typeparam>
     /// <param name="json">UTF-8 JSON.</param>

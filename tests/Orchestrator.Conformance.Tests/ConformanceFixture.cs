@@ -81,7 +81,7 @@ public sealed class ConformanceFixture : IAsyncLifetime
         _azurite = await AzuriteInstance.StartAsync(deadline.Token);
         var clock = new FakeTimeProvider(cases.Min(c => c.Script.Start));
         _host = new StandaloneHostFactory(_azurite.ConnectionString, clock);
-        _client = _host.CreateClient();
+        _client = _host.CreateClientWithKeys();
         var queue = new QueueClient(_azurite.ConnectionString, "actions", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
         var driver = new StandaloneDriver(new OrchestratorApi(_client), clock, new ActionQueueReader(queue));
         foreach (var journey in cases.DistinctBy(c => c.Definition.Id))

@@ -36,7 +36,7 @@ public sealed class DuplicateDeliveryTests(ITestOutputHelper output) : IAsyncLif
         _azurite = await AzuriteInstance.StartAsync(deadline.Token);
         var clock = new FakeTimeProvider(cases.Min(c => c.Script.Start));
         _host = new StandaloneHostFactory(_azurite.ConnectionString, clock);
-        _client = _host.CreateClient();
+        _client = _host.CreateClientWithKeys();
         var api = new OrchestratorApi(_client);
         var queue = new ActionQueueReader(new QueueClient(_azurite.ConnectionString, "actions", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }));
         var delivery = new DuplicatingDelivery();

@@ -55,7 +55,7 @@ public sealed partial class HostKillTests(ITestOutputHelper output)
         try
         {
             first = await HostProcess.StartAsync(address, azurite.ConnectionString, cancellationToken);
-            using var http = new HttpClient { BaseAddress = address, Timeout = RequestTimeout };
+            using var http = HostProcess.CreateClient(address, RequestTimeout);
             var api = new OrchestratorApi(http);
             await api.DeployAsync(JourneyId, await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Journeys", $"{JourneyId}.json"), cancellationToken), cancellationToken);
 

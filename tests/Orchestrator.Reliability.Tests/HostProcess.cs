@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
 using Orchestrator.Conformance.Tests.Harness;
+using Orchestrator.Testing;
 
 namespace Orchestrator.Reliability.Tests;
 
@@ -79,6 +80,11 @@ public sealed class HostProcess : IAsyncDisposable
         startInfo.ArgumentList.Add(address.GetLeftPart(UriPartial.Authority));
         startInfo.Environment["Storage__ConnectionString"] = connectionString;
         startInfo.Environment["Orchestrator__DeploySamplesFrom"] = "";
+        foreach (var (name, value) in TestApiKeys.EnvironmentVariables)
+        {
+            startInfo.Environment[name] = value;
+        }
+
         startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
         startInfo.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
 
@@ -120,6 +126,13 @@ public sealed class HostProcess : IAsyncDisposable
 
         return host;
     }
+
+    /// <summary>A client for a host process that sends the test API keys.</summary>
+    /// <param name="address">The host's address.</param>
+    /// <param name="timeout">How long a request may take.</param>
+    /// <returns>The client.</returns>
+    public static HttpClient CreateClient(Uri address, TimeSpan timeout) =>
+        new(TestApiKeys.Handler(new SocketsHttpHandler())) { BaseAddress = address, Timeout = timeout };
 
     /// <summary>kill -9: ends the host and its children at once, with no chance to finish anything.</summary>
     /// <returns>A task that completes when the process is gone.</returns>

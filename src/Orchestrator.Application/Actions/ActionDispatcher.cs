@@ -13,6 +13,7 @@ public sealed partial class ActionDispatcher
     private readonly IActionSink _sink;
     private readonly ICustomerStore _customers;
     private readonly ILogger<ActionDispatcher> _logger;
+    private int _failedSinceRecovery;
 
     /// <summary>Creates the dispatcher.</summary>
     /// <param name="sink">Where actions go.</param>
@@ -51,6 +52,7 @@ public sealed partial class ActionDispatcher
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             // The outbox still holds whatever was not confirmed; recovery sends it again.
+            Volatile.Write(ref _failedSinceRecovery, 1);
             LogDispatchFailed(exception, customerId, actions.Count - sent.Count);
         }
     }
@@ -74,6 +76,30 @@ public sealed partial class ActionDispatcher
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// Runs <see cref="RecoverAsync"/> when a dispatch failed since the last recovery, so actions left in an
+    /// outbox while the process runs are sent without waiting for a restart. Costs nothing otherwise.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels recovery.</param>
+    /// <returns>How many actions were sent.</returns>
+    public async Task<int> RecoverIfDispatchFailedAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _failedSinceRecovery, 0) == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            return await RecoverAsync(cancellationToken);
+        }
+        catch
+        {
+            Volatile.Write(ref _failedSinceRecovery, 1);
+            throw;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatch for customer {CustomerId} failed; {Pending} action(s) stay in the outbox for recovery")]

@@ -47,7 +47,7 @@ public sealed class DefinitionCatalog : IDisposable
         return stored is null ? null : Remember(stored);
     }
 
-    /// <summary>Gets the active version of every journey.</summary>
+    /// <summary>Gets the version of every journey that takes new entries: the latest, unless it is draining or stopped.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>Active definitions.</returns>
     public async Task<IReadOnlyList<JourneyDefinition>> GetActiveAsync(CancellationToken cancellationToken)
@@ -69,7 +69,7 @@ public sealed class DefinitionCatalog : IDisposable
 
             var readAt = _clock.GetUtcNow();
             var stored = await _store.ListActiveAsync(cancellationToken);
-            var definitions = stored.Select(Remember).OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
+            var definitions = stored.Where(d => d.TakesEntries).Select(Remember).OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
             _active = new ActiveSet(definitions, readAt);
             return definitions;
         }
@@ -82,7 +82,7 @@ public sealed class DefinitionCatalog : IDisposable
     /// <inheritdoc />
     public void Dispose() => _refreshing.Dispose();
 
-    /// <summary>Forgets the active set, so the next read sees a deployment made just now.</summary>
+    /// <summary>Forgets the active set, so the next read sees a deployment or status change made just now.</summary>
     public void InvalidateActive() => _active = null;
 
     private JourneyDefinition Remember(StoredDefinition stored) =>

@@ -1,3 +1,4 @@
+using Orchestrator.Journeys;
 using Orchestrator.Journeys.Engine;
 
 namespace Orchestrator.Application.Instances;
@@ -10,6 +11,15 @@ public sealed record InstanceRecord(JourneyState State, InstanceRuntimeStatus Ru
 {
     /// <summary>The instance id.</summary>
     public string InstanceId => State.InstanceId;
+
+    /// <summary>Most touchpoints a suspended instance keeps for its resume; later ones go to the poison store.</summary>
+    public const int MaxBuffered = 100;
+
+    /// <summary>
+    /// Touchpoints that reached the instance while it was suspended, oldest first, applied in order when it
+    /// resumes. At most <see cref="MaxBuffered"/>.
+    /// </summary>
+    public IReadOnlyList<Touchpoint> Buffered { get; init; } = [];
 
     /// <summary>Whether the instance still takes touchpoints and timers.</summary>
     public bool IsActive => RuntimeStatus is InstanceRuntimeStatus.Running or InstanceRuntimeStatus.Suspended;

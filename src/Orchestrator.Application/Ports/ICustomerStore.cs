@@ -34,6 +34,16 @@ public interface ICustomerStore
     /// <returns>The instance, or null.</returns>
     Task<InstanceRecord?> GetInstanceAsync(string customerId, string instanceId, CancellationToken cancellationToken);
 
+    /// <summary>Deletes one instance row (purge), guarded by the ETag it was read with.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="instanceId">The instance.</param>
+    /// <param name="eTag">The ETag read; the delete fails if the instance changed since.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <exception cref="ConcurrencyConflictException">The instance changed or is gone since it was read.</exception>
+    /// <returns>A task that completes when the row is gone.</returns>
+    /// <remarks>The customer's timeline is the customer's, not the instance's: it is kept.</remarks>
+    Task DeleteInstanceAsync(string customerId, string instanceId, string eTag, CancellationToken cancellationToken);
+
     /// <summary>Reads every instance of the customer, active or not, oldest first.</summary>
     /// <param name="customerId">The customer.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -4,6 +4,7 @@ using Orchestrator.Application.Customers;
 using Orchestrator.Application.Definitions;
 using Orchestrator.Application.Instances;
 using Orchestrator.Application.Ports;
+using Orchestrator.Application.Touchpoints;
 using Orchestrator.Journeys;
 using Orchestrator.Journeys.Definitions;
 using Orchestrator.Journeys.Engine;
@@ -20,6 +21,7 @@ public sealed partial class CustomerProcessor
     private readonly ICustomerStore _customers;
     private readonly IInstanceDirectory _directory;
     private readonly ITimerStore _timers;
+    private readonly IPoisonStore _poison;
     private readonly DefinitionCatalog _catalog;
     private readonly ActionDispatcher _dispatcher;
     private readonly TimeProvider _clock;
@@ -31,6 +33,7 @@ public sealed partial class CustomerProcessor
     /// <param name="customers">Customer store.</param>
     /// <param name="directory">Instance directory.</param>
     /// <param name="timers">Timer store.</param>
+    /// <param name="poison">Where touchpoints a full suspension buffer cannot keep go.</param>
     /// <param name="catalog">Definitions.</param>
     /// <param name="dispatcher">Action dispatch.</param>
     /// <param name="clock">Engine time.</param>
@@ -40,6 +43,7 @@ public sealed partial class CustomerProcessor
         ICustomerStore customers,
         IInstanceDirectory directory,
         ITimerStore timers,
+        IPoisonStore poison,
         DefinitionCatalog catalog,
         ActionDispatcher dispatcher,
         TimeProvider clock,
@@ -49,6 +53,7 @@ public sealed partial class CustomerProcessor
         _customers = customers;
         _directory = directory;
         _timers = timers;
+        _poison = poison;
         _catalog = catalog;
         _dispatcher = dispatcher;
         _clock = clock;
@@ -87,7 +92,7 @@ public sealed partial class CustomerProcessor
                 var record = snapshot.ActiveInstances.First(i => i.InstanceId == target.InstanceId);
                 if (target.Suspended)
                 {
-                    work.Note($"{target.InstanceId}: suspended, touchpoint not applied");
+                    await BufferAsync(work, record, touchpoint, cancellationToken);
                     continue;
                 }
 
@@ -112,7 +117,7 @@ public sealed partial class CustomerProcessor
     public Task<ProcessResult> ApplyWakeUpAsync(string customerId, string instanceId, CancellationToken cancellationToken) =>
         ApplyToInstanceAsync(customerId, instanceId, WakeUp.Instance, "wakeUp", cancellationToken);
 
-    /// <summary>Applies an operator's input (such as a stop) to one instance.</summary>
+    /// <summary>Applies an operator's input (such as a stop) to one running instance; a suspended one is left alone.</summary>
     /// <param name="customerId">The customer.</param>
     /// <param name="instanceId">The instance.</param>
     /// <param name="input">The input.</param>
@@ -134,7 +139,18 @@ public sealed partial class CustomerProcessor
             return work.HasChanges ? work : null;
         }, kind, touchpoint: null, cancellationToken);
 
-    private async Task<ProcessResult> RunAsync(
+    /// <summary>
+    /// The run loop every input of a customer goes through: under the customer's lock, load, decide, write
+    /// directory entries and timers, commit, dispatch; a lost write race reloads and decides again.
+    /// </summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="touchpointId">The touchpoint's id, for dedupe; null for other inputs.</param>
+    /// <param name="decide">Turns a fresh snapshot into work, or null when there is nothing to write.</param>
+    /// <param name="kind">Timeline kind recorded.</param>
+    /// <param name="touchpoint">The touchpoint recorded in the timeline, if any.</param>
+    /// <param name="cancellationToken">Cancels processing.</param>
+    /// <returns>What happened.</returns>
+    internal async Task<ProcessResult> RunAsync(
         string customerId,
         string? touchpointId,
         Func<CustomerSnapshot, DateTimeOffset, Task<CustomerWork?>> decide,
@@ -181,7 +197,36 @@ public sealed partial class CustomerProcessor
         }
     }
 
-    private async Task<JourneyDefinition> RequireAsync(InstanceRecord record, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Keeps a touchpoint for a suspended instance's resume. A full buffer keeps its oldest touchpoints; the new
+    /// one goes to the poison store with the reason, and the timeline says so: never dropped silently.
+    /// </summary>
+    /// <param name="work">The work being built.</param>
+    /// <param name="record">The suspended instance as it stands in this work.</param>
+    /// <param name="touchpoint">The touchpoint.</param>
+    /// <param name="cancellationToken">Cancels the poison write.</param>
+    /// <returns>A task that completes when the touchpoint is kept.</returns>
+    internal async Task BufferAsync(CustomerWork work, InstanceRecord record, Touchpoint touchpoint, CancellationToken cancellationToken)
+    {
+        if (record.Buffered.Count < InstanceRecord.MaxBuffered)
+        {
+            work.Replaced(record with { Buffered = [.. record.Buffered, touchpoint] });
+            work.Note($"{record.InstanceId}: suspended, touchpoint buffered for resume ({record.Buffered.Count + 1} of {InstanceRecord.MaxBuffered})");
+            return;
+        }
+
+        // Written before the commit, as directory entries are: idempotent by id, so a retried commit adds nothing.
+        var reason = $"instance {record.InstanceId} is suspended and its buffer is full ({InstanceRecord.MaxBuffered} touchpoints)";
+        var entry = new PoisonEntry($"overflow-{record.InstanceId}-{touchpoint.Id}", CloudEventWriter.Structured(touchpoint), reason, "suspended", 1, _clock.GetUtcNow());
+        await _poison.AddAsync(entry, cancellationToken);
+        work.Note($"{record.InstanceId}: suspended with a full buffer; touchpoint kept aside as poison entry '{entry.Id}'");
+    }
+
+    /// <summary>Reads the definition an instance runs.</summary>
+    /// <param name="record">The instance.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The definition.</returns>
+    internal async Task<JourneyDefinition> RequireAsync(InstanceRecord record, CancellationToken cancellationToken) =>
         await _catalog.GetAsync(record.State.JourneyId, record.State.Version, cancellationToken)
         ?? throw new InvalidOperationException($"Instance {record.InstanceId} runs {record.State.JourneyId} v{record.State.Version}, which is not stored.");
 

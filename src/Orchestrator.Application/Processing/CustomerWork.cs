@@ -27,6 +27,9 @@ internal sealed class CustomerWork
         _entries = new Dictionary<string, JourneyEntryHistory>(snapshot.Customer.Entries, StringComparer.Ordinal);
     }
 
+    /// <summary>Engine time of the input.</summary>
+    public DateTimeOffset Now => _now;
+
     /// <summary>Whether any instance started or changed; routing notes alone change nothing.</summary>
     public bool HasChanges => _instances.Count > 0;
 
@@ -50,11 +53,12 @@ internal sealed class CustomerWork
         Record(new InstanceRecord(state, InstanceRecord.StatusOf(state), ETag: null), transition);
     }
 
-    public void Advanced(InstanceRecord before, JourneyTransition transition)
+    /// <summary>Records an engine transition of an instance; returns the instance as it now stands.</summary>
+    public InstanceRecord Advanced(InstanceRecord before, JourneyTransition transition)
     {
         if (transition.Decisions.Count == 0)
         {
-            return;
+            return before;
         }
 
         var state = transition.State;
@@ -65,8 +69,13 @@ internal sealed class CustomerWork
         }
 
         var status = state.Status == JourneyStatus.Completed ? InstanceRuntimeStatus.Completed : before.RuntimeStatus;
-        Record(before with { State = state, RuntimeStatus = status }, transition);
+        var after = before with { State = state, RuntimeStatus = status };
+        Record(after, transition);
+        return after;
     }
+
+    /// <summary>Records a change the engine did not make (runtime status, buffered touchpoints).</summary>
+    public void Replaced(InstanceRecord after) => Put(after);
 
     public CustomerCommit ToCommit(string kind, Touchpoint? touchpoint)
     {
@@ -81,10 +90,24 @@ internal sealed class CustomerWork
             _actions);
     }
 
+    // One instance changed several times by one input (a resume replaying its buffer) is written once, as it ends.
+    private void Put(InstanceRecord record)
+    {
+        var index = _instances.FindIndex(i => i.InstanceId == record.InstanceId);
+        if (index < 0)
+        {
+            _instances.Add(record);
+        }
+        else
+        {
+            _instances[index] = record;
+        }
+    }
+
     private void Record(InstanceRecord record, JourneyTransition transition)
     {
         var state = record.State;
-        _instances.Add(record);
+        Put(record);
         foreach (var decision in transition.Decisions)
         {
             _decisions.Add(new TimelineDecision(state.InstanceId, state.JourneyId, decision));

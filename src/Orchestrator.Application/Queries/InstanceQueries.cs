@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Orchestrator.Application.Customers;
+using Orchestrator.Application.Instances;
 using Orchestrator.Application.Ports;
 using Orchestrator.Application.Serialization;
 
@@ -39,7 +40,6 @@ public sealed class InstanceQueries
             return null;
         }
 
-        var state = record.State;
         IReadOnlyList<TimelineDecision>? history = null;
         if (showHistory)
         {
@@ -47,6 +47,43 @@ public sealed class InstanceQueries
             history = [.. timeline.SelectMany(e => e.Decisions).Where(d => d.InstanceId == instanceId)];
         }
 
+        return ToStatus(record, history);
+    }
+
+    /// <summary>
+    /// Lists instances Durable-style (<c>GET /runtime/webhooks/durabletask/instances</c>): one page of the
+    /// instance directory, then each listed instance read from its customer's partition and filtered by status.
+    /// </summary>
+    /// <param name="query">Prefix, created-time range, page size and continuation token, applied to the directory.</param>
+    /// <param name="runtimeStatuses">Statuses to keep; every status when empty.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The page, in instance-id order, and the token of the next one.</returns>
+    /// <remarks>
+    /// Costs one directory query plus one point read per listed entry (at most the page size), run in parallel.
+    /// The directory holds no status, which would otherwise have to be written on every change beside the
+    /// customer's one-transaction commit; so the status filter is applied after the reads, and a page may hold
+    /// fewer instances than the page size (even none) while a continuation token says more may follow.
+    /// </remarks>
+    public async Task<InstancePage> ListAsync(
+        InstanceDirectoryQuery query,
+        IReadOnlyCollection<InstanceRuntimeStatus> runtimeStatuses,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(runtimeStatuses);
+        var page = await _directory.QueryAsync(query, cancellationToken);
+        var records = await Task.WhenAll(page.Locations.Select(l => _customers.GetInstanceAsync(l.CustomerId, l.InstanceId, cancellationToken)));
+        var statuses = records
+            .OfType<InstanceRecord>()
+            .Where(r => runtimeStatuses.Count == 0 || runtimeStatuses.Contains(r.RuntimeStatus))
+            .Select(r => ToStatus(r, history: null))
+            .ToArray();
+        return new InstancePage(statuses, page.ContinuationToken);
+    }
+
+    private static InstanceStatus ToStatus(InstanceRecord record, IReadOnlyList<TimelineDecision>? history)
+    {
+        var state = record.State;
         return new InstanceStatus(
             state.JourneyId,
             state.InstanceId,

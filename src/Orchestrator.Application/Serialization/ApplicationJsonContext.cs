@@ -24,7 +24,10 @@ namespace Orchestrator.Application.Serialization;
 [JsonSerializable(typeof(Dictionary<string, JourneyEntryHistory>))]
 [JsonSerializable(typeof(JourneyState))]
 [JsonSerializable(typeof(Touchpoint))]
+[JsonSerializable(typeof(List<Touchpoint>))]
 [JsonSerializable(typeof(DueTimer))]
 [JsonSerializable(typeof(PoisonEntry))]
+[JsonSerializable(typeof(IReadOnlyList<PoisonEntry>))]
 [JsonSerializable(typeof(InstanceStatus))]
+[JsonSerializable(typeof(IReadOnlyList<InstanceStatus>))]
 public sealed partial class ApplicationJsonContext : JsonSerializerContext;

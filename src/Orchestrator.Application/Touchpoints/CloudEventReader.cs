@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using CloudNative.CloudEvents;
 using CloudNative.CloudEvents.SystemTextJson;
+using Orchestrator.Journeys.Parsing;
 
 namespace Orchestrator.Application.Touchpoints;
 
@@ -36,7 +37,8 @@ public static class CloudEventReader
 
         if (!TryParse(body, out var document, out var problem))
         {
-            return TouchpointReadResult.Fail(problem);
+            // A single event's attributes are named without the leading '/' of a pointer.
+            return TouchpointReadResult.Fail(problem with { Attribute = problem.Attribute.TrimStart('/') });
         }
 
         using (document)
@@ -302,8 +304,6 @@ public static class CloudEventReader
         try
         {
             document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
-            problem = null!;
-            return true;
         }
         catch (JsonException exception)
         {
@@ -311,5 +311,17 @@ public static class CloudEventReader
             problem = new TouchpointProblem(string.Empty, $"the body is not valid JSON: {exception.Message}");
             return false;
         }
+
+        // The parser takes an escaped lone surrogate ("\ud800") and throws only when the string is read.
+        if (JsonStrings.FindInvalid(document.RootElement) is { } invalid)
+        {
+            document.Dispose();
+            document = null!;
+            problem = new TouchpointProblem(invalid, "is not valid text (invalid UTF-8 or an escaped lone surrogate)");
+            return false;
+        }
+
+        problem = null!;
+        return true;
     }
 }

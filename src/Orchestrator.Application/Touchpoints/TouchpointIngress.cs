@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orchestrator.Application.Identity;
+using Orchestrator.Application.Poison;
 using Orchestrator.Application.Ports;
 using Orchestrator.Application.Processing;
 using Orchestrator.Journeys;
@@ -105,6 +106,45 @@ public sealed partial class TouchpointIngress
             // Left in the queue: it becomes visible again when its visibility timeout ends.
             LogDeliveryFailed(exception, message.MessageId, message.DequeueCount);
         }
+    }
+
+    /// <summary>
+    /// Re-submits a poison entry: applies it at once (never queues it) and deletes the entry; when it fails
+    /// again the entry stays, with the new reason and one more attempt counted.
+    /// </summary>
+    /// <param name="id">The poison entry id.</param>
+    /// <param name="cancellationToken">Cancels the replay.</param>
+    /// <returns>What happened.</returns>
+    public async Task<PoisonReplay> ReplayPoisonAsync(string id, CancellationToken cancellationToken)
+    {
+        var entry = await _poison.GetAsync(id, cancellationToken);
+        if (entry is null)
+        {
+            return new PoisonReplay(PoisonReplayStatus.NotFound, null, null);
+        }
+
+        string reason;
+        var read = CloudEventReader.ReadStructured(System.Text.Encoding.UTF8.GetBytes(entry.Body), _options.MaxTouchpointBytes);
+        if (!read.IsValid)
+        {
+            reason = $"invalid CloudEvent: {string.Join("; ", read.Problems)}";
+        }
+        else
+        {
+            try
+            {
+                var accepted = await ApplyAsync(read.Touchpoints[0], cancellationToken);
+                await _poison.DeleteAsync(id, cancellationToken);
+                return new PoisonReplay(PoisonReplayStatus.Replayed, accepted, null);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                reason = $"replay failed: {exception.Message}";
+            }
+        }
+
+        await _poison.AddAsync(entry with { Reason = reason, Attempts = entry.Attempts + 1, At = _clock.GetUtcNow() }, cancellationToken);
+        return new PoisonReplay(PoisonReplayStatus.Failed, null, reason);
     }
 
     private async Task<AcceptResult> ApplyAsync(IncomingTouchpoint incoming, CancellationToken cancellationToken)

@@ -72,7 +72,7 @@ internal static class SimulateCommand
         var mismatches = script.Expect is { } expect ? SimulationVerifier.Check(trace, expect) : null;
         if (json)
         {
-            JsonOutput.Write(stdout, writer => TraceJsonWriter.Write(writer, trace, mismatches));
+            JsonOutput.Write(stdout, writer => SimulationTraceJson.Write(writer, trace, mismatches));
         }
         else
         {

@@ -13,6 +13,8 @@ namespace Orchestrator.Journeys.Engine;
 /// </summary>
 internal sealed class EngineRun
 {
+    private static readonly string[] CaseLabels = [.. Enumerable.Range(0, 16).Select(i => $"case {i}")];
+
     private readonly JourneyDefinition _definition;
     private readonly JourneyState _original;
     private readonly DateTimeOffset _now;
@@ -250,7 +252,7 @@ internal sealed class EngineRun
 
                 var key = string.Create(CultureInfo.InvariantCulture, $"{_original.InstanceId}/{send.Id}/{_stepVisits}");
                 Command(new SendAction(send.Id, send.Channel, send.Action, data, key));
-                Record(DecisionKind.ActionRequested, send.Id, send.Next, $"{send.Channel}/{send.Action}");
+                Record(DecisionKind.ActionRequested, send.Id, send.Next, JourneyPlan.For(_definition).ActionLabel(send));
                 return send.Next;
 
             case SetStep set:
@@ -293,26 +295,21 @@ internal sealed class EngineRun
 
     private string Branch(BranchStep branch)
     {
+        // Every field the deciding conditions read is recorded, so each case is evaluated once, with capture.
         var scope = Scope;
-        var chosen = -1;
-        for (var i = 0; i < branch.Cases.Count && chosen < 0; i++)
+        var values = new Dictionary<string, string>(2, StringComparer.Ordinal);
+        for (var i = 0; i < branch.Cases.Count; i++)
         {
-            if (branch.Cases[i].When.Evaluate(scope))
+            var candidate = branch.Cases[i];
+            if (candidate.When.Evaluate(scope, values))
             {
-                chosen = i;
+                Record(DecisionKind.BranchTaken, branch.Id, candidate.Next, CaseLabel(i), values);
+                return candidate.Next;
             }
         }
 
-        // Conditions are pure, so evaluating the deciding ones again to capture their values is safe.
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i <= (chosen < 0 ? branch.Cases.Count - 1 : chosen); i++)
-        {
-            branch.Cases[i].When.Evaluate(scope, values);
-        }
-
-        var next = chosen < 0 ? branch.Default : branch.Cases[chosen].Next;
-        Record(DecisionKind.BranchTaken, branch.Id, next, chosen < 0 ? "default" : $"case {chosen}", values);
-        return next;
+        Record(DecisionKind.BranchTaken, branch.Id, branch.Default, "default", values);
+        return branch.Default;
     }
 
     private string Split(SplitStep split)
@@ -406,6 +403,8 @@ internal sealed class EngineRun
         _waiting = WaitKind.None;
         _waitDeadline = null;
     }
+
+    private static string CaseLabel(int index) => index < CaseLabels.Length ? CaseLabels[index] : $"case {index}";
 
     private static Dictionary<string, string>? Explain(Condition? condition, in EvaluationScope scope)
     {

@@ -13,6 +13,7 @@ internal sealed class JourneyPlan
 
     private readonly Dictionary<string, AwaitedEvent[]> _withGoal = [];
     private readonly Dictionary<string, AwaitedEvent[]> _withoutGoal = [];
+    private readonly Dictionary<string, string> _actionLabels = [];
 
     private JourneyPlan(JourneyDefinition definition)
     {
@@ -23,12 +24,20 @@ internal sealed class JourneyPlan
             var own = step is WaitForStep wait
                 ? wait.Events.Select(e => new AwaitedEvent(e.Event, AwaitPurpose.Step, e.When?.Describe(), e.Next)).ToArray()
                 : [];
+            if (step is SendStep send)
+            {
+                _actionLabels[send.Id] = $"{send.Channel}/{send.Action}";
+            }
+
             _withGoal[step.Id] = [.. own, .. goal, .. exits];
             _withoutGoal[step.Id] = [.. own, .. exits];
         }
     }
 
     public static JourneyPlan For(JourneyDefinition definition) => Plans.GetValue(definition, d => new JourneyPlan(d));
+
+    /// <summary>The <c>channel/action</c> label of a send step, built once.</summary>
+    public string ActionLabel(SendStep send) => _actionLabels[send.Id];
 
     public IReadOnlyList<AwaitedEvent> Awaiting(string stepId, bool goalPending) =>
         (goalPending ? _withGoal : _withoutGoal)[stepId];

@@ -57,6 +57,11 @@ public static class JourneyDefinitionReader
 
         using (document)
         {
+            if (JsonStrings.FindInvalid(document.RootElement) is { } invalid)
+            {
+                return new DefinitionReadResult(null, [new DefinitionError(invalid, "is not valid text (invalid UTF-8 or an escaped lone surrogate)")]);
+            }
+
             var errors = new List<DefinitionError>();
             var definition = JourneyDocumentReader.Read(document.RootElement, errors);
             return new DefinitionReadResult(errors.Count == 0 ? definition : null, errors);

@@ -10,7 +10,7 @@ using Orchestrator.Standalone.Http;
 namespace Orchestrator.Standalone.Endpoints;
 
 /// <summary>Journey definitions: deploy a new version, list active versions, read a version.</summary>
-public static class JourneyEndpoints
+public static partial class JourneyEndpoints
 {
     /// <summary>Maps the <c>/api/journeys</c> group.</summary>
     /// <param name="app">The route builder.</param>
@@ -22,9 +22,13 @@ public static class JourneyEndpoints
             .WithSummary("Validates a journey definition and deploys it as a new active version")
             .WithDescription("The body is the definition document (application/json, at most 256 KiB); its 'id' must equal the one in the address.")
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        journeys.MapGet("/", ListAsync).WithSummary("Lists the active version of every journey");
+        journeys.MapGet("/", ListAsync).WithSummary("Lists the latest version of every journey, with its status");
         journeys.MapGet("/{id}", GetActiveAsync).WithSummary("Reads a journey's active version");
-        journeys.MapGet("/{id}/versions/{version:int}", GetVersionAsync).WithSummary("Reads one version of a journey");
+        journeys.MapGet("/{id}/versions/{version:int}", GetVersionAsync)
+            .WithSummary("Reads one version of a journey, with its status and its instances counted")
+            .WithDescription("Counting reads every instance the version ever had: one directory query plus one read per instance.");
+        MapVersionLifecycle(journeys);
+        MapDesigner(journeys);
         return app;
     }
 
@@ -88,22 +92,27 @@ public static class JourneyEndpoints
             : Problems.NotFound($"No journey '{id}' is deployed.");
     }
 
-    /// <summary>Reads one version.</summary>
+    /// <summary>Reads one version with its status and instance counts.</summary>
     /// <param name="id">The journey id.</param>
     /// <param name="version">The version.</param>
-    /// <param name="definitions">The definition service.</param>
+    /// <param name="lifecycle">The version lifecycle service.</param>
     /// <param name="cancellationToken">The request's cancellation.</param>
-    /// <returns>200 with the document, or 404.</returns>
-    public static async Task<Results<Ok<JourneyDocument>, ProblemHttpResult>> GetVersionAsync(
+    /// <returns>200 with the document, status and counts, or 404.</returns>
+    public static async Task<Results<Ok<JourneyVersionView>, ProblemHttpResult>> GetVersionAsync(
         string id,
         int version,
-        DefinitionService definitions,
+        VersionLifecycle lifecycle,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(definitions);
-        return await definitions.GetVersionAsync(id, version, cancellationToken) is { } stored
-            ? TypedResults.Ok(Document(stored))
-            : Problems.NotFound($"Journey '{id}' has no version {version}.");
+        ArgumentNullException.ThrowIfNull(lifecycle);
+        if (await lifecycle.GetAsync(id, version, cancellationToken) is not { } view)
+        {
+            return Problems.NotFound($"Journey '{id}' has no version {version}.");
+        }
+
+        var document = Document(view.Definition);
+        return TypedResults.Ok(new JourneyVersionView(
+            document.Id, document.Version, view.Definition.Status, document.DeployedAt, document.Definition, view.Instances));
     }
 
     private static ProblemHttpResult Rejected(string id, DefinitionError[] errors) =>
@@ -122,7 +131,7 @@ public static class JourneyEndpoints
     {
         using var document = JsonDocument.Parse(stored.Json);
         var root = document.RootElement;
-        return new JourneySummary(stored.JourneyId, stored.Version, Text(root, "name"), Text(root, "category"), stored.DeployedAt);
+        return new JourneySummary(stored.JourneyId, stored.Version, Text(root, "name"), Text(root, "category"), stored.DeployedAt, stored.Status);
     }
 
     private static string? Text(JsonElement root, string property) =>

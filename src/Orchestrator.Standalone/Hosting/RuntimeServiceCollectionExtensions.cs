@@ -33,6 +33,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddHostedService<SampleDeployment>();
         services.AddHostedService<TimerLoop>();
         services.AddHostedService<TouchpointQueueLoop>();
+        services.AddHostedService<OutboxSweep>();
         return services;
     }
 }

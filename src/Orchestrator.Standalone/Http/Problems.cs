@@ -32,4 +32,10 @@ internal static class Problems
     /// <returns>The problem.</returns>
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    /// <summary>A 409: the resource's state does not allow what was asked.</summary>
+    /// <param name="detail">Why not.</param>
+    /// <returns>The problem.</returns>
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
 }

@@ -1,18 +1,21 @@
 using Orchestrator.Application.Customers;
+using Orchestrator.Application.Instances;
 using Orchestrator.Application.Serialization;
 using Orchestrator.Journeys.Serialization;
+using Orchestrator.Storage.Tables;
 
 namespace Orchestrator.Storage.Memory;
 
 /// <summary>A commit's documents serialized up front, outside the store's lock, with the Table store's size limits.</summary>
 /// <param name="Entries">The customer's entry history.</param>
 /// <param name="States">Instance states, in commit order.</param>
+/// <param name="Buffers">Instances' buffered touchpoints, in commit order; null where none are buffered.</param>
 /// <param name="Entry">The timeline entry.</param>
 /// <param name="Outbox">Actions, in commit order.</param>
-internal sealed record InMemoryCommitDocuments(byte[] Entries, IReadOnlyList<byte[]> States, byte[] Entry, IReadOnlyList<byte[]> Outbox)
+internal sealed record InMemoryCommitDocuments(byte[] Entries, IReadOnlyList<byte[]> States, IReadOnlyList<byte[]?> Buffers, byte[] Entry, IReadOnlyList<byte[]> Outbox)
 {
     /// <summary>Bytes of JSON in all the documents, as the Table store counts them.</summary>
-    public long JsonBytes => Entries.Length + States.Sum(s => (long)s.Length) + Entry.Length + Outbox.Sum(a => (long)a.Length);
+    public long JsonBytes => Entries.Length + States.Sum(s => (long)s.Length) + Buffers.Sum(b => (long)(b?.Length ?? 0)) + Entry.Length + Outbox.Sum(a => (long)a.Length);
 
     /// <summary>Serializes a commit's documents.</summary>
     /// <param name="commit">The commit.</param>
@@ -21,10 +24,26 @@ internal sealed record InMemoryCommitDocuments(byte[] Entries, IReadOnlyList<byt
     {
         var customer = commit.Customer;
         var entries = customer.Entries as Dictionary<string, JourneyEntryHistory> ?? new Dictionary<string, JourneyEntryHistory>(customer.Entries);
+        var states = commit.Instances.Select(i => StorageJson.Serialize(i.State, JourneyJsonContext.Default.JourneyState, $"Instance '{i.InstanceId}'")).ToArray();
+        var buffers = commit.Instances.Select((instance, index) => Buffer(instance, states[index].Length)).ToArray();
         return new(
             StorageJson.Serialize(entries, ApplicationJsonContext.Default.DictionaryStringJourneyEntryHistory, $"Customer '{customer.CustomerId}'"),
-            [.. commit.Instances.Select(i => StorageJson.Serialize(i.State, JourneyJsonContext.Default.JourneyState, $"Instance '{i.InstanceId}'"))],
+            states,
+            buffers,
             StorageJson.Serialize(commit.Entry, ApplicationJsonContext.Default.TimelineEntry, $"Timeline entry {commit.Entry.Sequence}"),
             [.. commit.Outbox.Select(a => StorageJson.Serialize(a, ApplicationJsonContext.Default.ActionMessage, $"Action '{a.IdempotencyKey}'"))]);
+    }
+
+    // The same rule as the Table store: state and buffer share one entity.
+    private static byte[]? Buffer(InstanceRecord instance, int stateBytes)
+    {
+        if (instance.Buffered.Count == 0)
+        {
+            return null;
+        }
+
+        var json = StorageJson.Serialize(CustomerRows.BufferedList(instance), ApplicationJsonContext.Default.ListTouchpoint, $"Instance '{instance.InstanceId}' buffer");
+        StorageJson.CheckEntity(stateBytes + json.Length, $"Instance '{instance.InstanceId}' with its buffered touchpoints");
+        return json;
     }
 }

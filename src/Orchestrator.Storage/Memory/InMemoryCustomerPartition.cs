@@ -13,7 +13,7 @@ namespace Orchestrator.Storage.Memory;
 /// </summary>
 internal sealed class InMemoryCustomerPartition
 {
-    private readonly Dictionary<string, (byte[] State, InstanceRuntimeStatus Status, string ETag)> _instances = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (byte[] State, byte[]? Buffered, InstanceRuntimeStatus Status, string ETag)> _instances = new(StringComparer.Ordinal);
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly SortedDictionary<long, byte[]> _timeline = [];
     private readonly Dictionary<string, byte[]> _outbox = new(StringComparer.Ordinal);
@@ -63,6 +63,21 @@ internal sealed class InMemoryCustomerPartition
         }
     }
 
+    /// <summary>Deletes an instance row if it still has the ETag read.</summary>
+    /// <param name="customerId">The customer, for the message.</param>
+    /// <param name="instanceId">The instance.</param>
+    /// <param name="eTag">The ETag read.</param>
+    /// <exception cref="ConcurrencyConflictException">The instance changed or is gone.</exception>
+    public void DeleteInstance(string customerId, string instanceId, string eTag)
+    {
+        if (!_instances.TryGetValue(instanceId, out var row) || !Matches(row.ETag, eTag))
+        {
+            throw new ConcurrencyConflictException($"Concurrent change for customer '{customerId}': instance '{instanceId}' changed or is gone since it was read. Reload and retry.");
+        }
+
+        _instances.Remove(instanceId);
+    }
+
     /// <summary>Checks every guard of a commit, then applies all of it; on a conflict nothing changes.</summary>
     /// <param name="commit">The commit, already validated.</param>
     /// <param name="documents">Its documents, serialized.</param>
@@ -80,7 +95,7 @@ internal sealed class InMemoryCustomerPartition
         for (var i = 0; i < commit.Instances.Count; i++)
         {
             var instance = commit.Instances[i];
-            _instances[instance.InstanceId] = (documents.States[i], instance.RuntimeStatus, nextETag());
+            _instances[instance.InstanceId] = (documents.States[i], documents.Buffers[i], instance.RuntimeStatus, nextETag());
         }
 
         _timeline.Add(commit.Entry.Sequence, documents.Entry);
@@ -130,8 +145,11 @@ internal sealed class InMemoryCustomerPartition
 
     private static bool Matches(string? stored, string? expected) => string.Equals(stored, expected, StringComparison.Ordinal);
 
-    private static InstanceRecord ToInstance((byte[] State, InstanceRuntimeStatus Status, string ETag) row) =>
-        new(Read(row.State, JourneyJsonContext.Default.JourneyState), row.Status, row.ETag);
+    private static InstanceRecord ToInstance((byte[] State, byte[]? Buffered, InstanceRuntimeStatus Status, string ETag) row) =>
+        new(Read(row.State, JourneyJsonContext.Default.JourneyState), row.Status, row.ETag)
+        {
+            Buffered = row.Buffered is null ? [] : Read(row.Buffered, ApplicationJsonContext.Default.ListTouchpoint),
+        };
 
     private static T Read<T>(byte[] json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
         StorageJson.Deserialize(json, typeInfo, typeof(T).Name);

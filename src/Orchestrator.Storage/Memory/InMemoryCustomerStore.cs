@@ -73,6 +73,34 @@ public sealed class InMemoryCustomerStore : ICustomerStore
     }
 
     /// <inheritdoc />
+    public Task DeleteInstanceAsync(string customerId, string instanceId, string eTag, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_partitions.TryGetValue(customerId, out var partition))
+            {
+                return Task.FromException(new ConcurrencyConflictException($"Concurrent change for customer '{customerId}': instance '{instanceId}' is gone since it was read. Reload and retry."));
+            }
+
+            try
+            {
+                partition.DeleteInstance(customerId, instanceId, eTag);
+            }
+            catch (ConcurrencyConflictException conflict)
+            {
+                return Task.FromException(conflict);
+            }
+
+            if (partition.IsEmpty)
+            {
+                _partitions.Remove(customerId);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<InstanceRecord>> ListInstancesAsync(string customerId, CancellationToken cancellationToken)
     {
         lock (_lock)

@@ -34,6 +34,7 @@ internal static class CustomerRows
     private const string Entries = nameof(Entries);
     private const string Sequence = nameof(Sequence);
     private const string RuntimeStatus = nameof(RuntimeStatus);
+    private const string Buffered = nameof(Buffered);
 
     /// <summary>Row key of an instance.</summary>
     /// <param name="instanceId">The instance.</param>
@@ -83,7 +84,16 @@ internal static class CustomerRows
             ["CreatedTime"] = state.StartedAt,
             ["LastUpdatedTime"] = state.UpdatedAt,
         };
-        JsonChunks.Write(entity, State, StorageJson.Serialize(state, JourneyJsonContext.Default.JourneyState, $"Instance '{instance.InstanceId}'"));
+        var stateJson = StorageJson.Serialize(state, JourneyJsonContext.Default.JourneyState, $"Instance '{instance.InstanceId}'");
+        JsonChunks.Write(entity, State, stateJson);
+        if (instance.Buffered.Count > 0)
+        {
+            // Written only while suspended with touchpoints kept; a replace without it clears the old chunks.
+            var bufferedJson = StorageJson.Serialize(BufferedList(instance), ApplicationJsonContext.Default.ListTouchpoint, $"Instance '{instance.InstanceId}' buffer");
+            StorageJson.CheckEntity(stateJson.Length + bufferedJson.Length, $"Instance '{instance.InstanceId}' with its buffered touchpoints");
+            JsonChunks.Write(entity, Buffered, bufferedJson);
+        }
+
         return entity;
     }
 
@@ -126,7 +136,18 @@ internal static class CustomerRows
     public static InstanceRecord ToInstance(TableEntity entity) => new(
         StorageJson.Deserialize(JsonChunks.Read(entity, State), JourneyJsonContext.Default.JourneyState, $"Instance row {entity.RowKey}"),
         Enum.Parse<InstanceRuntimeStatus>(entity.GetString(RuntimeStatus)),
-        entity.ETag.ToString());
+        entity.ETag.ToString())
+    {
+        Buffered = entity.GetBinary(Buffered) is null
+            ? []
+            : StorageJson.Deserialize(JsonChunks.Read(entity, Buffered), ApplicationJsonContext.Default.ListTouchpoint, $"Instance row {entity.RowKey} buffer"),
+    };
+
+    /// <summary>The buffered touchpoints as the list type the JSON context knows.</summary>
+    /// <param name="instance">The instance.</param>
+    /// <returns>The list.</returns>
+    public static List<Orchestrator.Journeys.Touchpoint> BufferedList(InstanceRecord instance) =>
+        instance.Buffered as List<Orchestrator.Journeys.Touchpoint> ?? [.. instance.Buffered];
 
     /// <summary>Reads a timeline row.</summary>
     /// <param name="entity">The row.</param>

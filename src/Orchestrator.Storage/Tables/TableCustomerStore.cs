@@ -76,6 +76,10 @@ internal sealed class TableCustomerStore(TableGateway customers) : ICustomerStor
     }
 
     /// <inheritdoc />
+    public Task DeleteInstanceAsync(string customerId, string instanceId, string eTag, CancellationToken cancellationToken) =>
+        customers.DeleteIfMatchAsync(KeyEncoding.Encode(customerId), CustomerRows.InstanceKey(instanceId), eTag, cancellationToken);
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<InstanceRecord>> ListInstancesAsync(string customerId, CancellationToken cancellationToken)
     {
         var instances = new List<InstanceRecord>();

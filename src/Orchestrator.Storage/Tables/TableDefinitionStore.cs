@@ -7,7 +7,8 @@ namespace Orchestrator.Storage.Tables;
 
 /// <summary>
 /// <see cref="IDefinitionStore"/> on the <c>definitions</c> table: a partition per journey, immutable rows
-/// <c>v{version:D6}</c> and one <c>active</c> row naming the active version.
+/// <c>v{version:D6}</c> and one <c>active</c> row naming the latest version. A version row carries a <c>Status</c>
+/// only once an operator drained or stopped it; otherwise its status follows from the <c>active</c> row.
 /// </summary>
 /// <param name="definitions">The <c>definitions</c> table.</param>
 internal sealed class TableDefinitionStore(TableGateway definitions) : IDefinitionStore
@@ -17,6 +18,7 @@ internal sealed class TableDefinitionStore(TableGateway definitions) : IDefiniti
 
     private const string ActiveKey = "active";
     private const string Json = nameof(Json);
+    private const string Status = nameof(Status);
 
     /// <inheritdoc />
     public async Task<StoredDefinition> DeployAsync(string journeyId, string json, DateTimeOffset at, CancellationToken cancellationToken)
@@ -59,8 +61,34 @@ internal sealed class TableDefinitionStore(TableGateway definitions) : IDefiniti
     /// <inheritdoc />
     public async Task<StoredDefinition?> GetAsync(string journeyId, int version, CancellationToken cancellationToken)
     {
-        var entity = await definitions.GetAsync(KeyEncoding.Encode(journeyId), VersionKey(version), cancellationToken);
-        return entity is null ? null : ToDefinition(entity);
+        var partitionKey = KeyEncoding.Encode(journeyId);
+        var entity = definitions.GetAsync(partitionKey, VersionKey(version), cancellationToken);
+        var active = definitions.GetAsync(partitionKey, ActiveKey, cancellationToken);
+        await Task.WhenAll(entity, active);
+        return (await entity) is { } found ? ToDefinition(found, (await active)?.GetInt32("Version")) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredDefinition?> SetStatusAsync(string journeyId, int version, VersionStatus expected, VersionStatus status, CancellationToken cancellationToken)
+    {
+        VersionStatusRules.RequireMarkable(status);
+        var partitionKey = KeyEncoding.Encode(journeyId);
+        var entity = await definitions.GetAsync(partitionKey, VersionKey(version), cancellationToken);
+        if (entity is null)
+        {
+            return null;
+        }
+
+        if (VersionStatusRules.Mark(expected) != MarkOf(entity))
+        {
+            throw new ConcurrencyConflictException(
+                $"Journey '{journeyId}' v{version} is marked {MarkOf(entity)?.ToString() ?? "by no operator"}, not {expected}. Reload and retry.");
+        }
+
+        // A merge with the row's ETag: only the mark changes, and a concurrent mark makes this one fail.
+        var mark = new TableEntity(partitionKey, entity.RowKey) { [Status] = status.ToString(), ETag = entity.ETag };
+        await definitions.SubmitAsync([new(TableTransactionActionType.UpdateMerge, mark, entity.ETag)], cancellationToken);
+        return ToDefinition(entity, activeVersion: null) with { Status = status };
     }
 
     /// <inheritdoc />
@@ -74,7 +102,7 @@ internal sealed class TableDefinitionStore(TableGateway definitions) : IDefiniti
 
         var versions = await Task.WhenAll(active.Select(
             entity => definitions.GetAsync(entity.PartitionKey, VersionKey(entity.GetInt32("Version") ?? 0), cancellationToken)));
-        return [.. versions.OfType<TableEntity>().Select(ToDefinition).OrderBy(d => d.JourneyId, StringComparer.Ordinal)];
+        return [.. versions.OfType<TableEntity>().Select(v => ToDefinition(v, v.GetInt32("Version"))).OrderBy(d => d.JourneyId, StringComparer.Ordinal)];
     }
 
     private async Task<int> LatestVersionAsync(string partitionKey, CancellationToken cancellationToken)
@@ -90,11 +118,19 @@ internal sealed class TableDefinitionStore(TableGateway definitions) : IDefiniti
         return latest;
     }
 
-    private static StoredDefinition ToDefinition(TableEntity entity) => new(
-        entity.GetString("JourneyId"),
-        entity.GetInt32("Version") ?? 0,
-        Encoding.UTF8.GetString(JsonChunks.Read(entity, Json)),
-        entity.GetDateTimeOffset("DeployedAt") ?? DateTimeOffset.MinValue);
+    private static StoredDefinition ToDefinition(TableEntity entity, int? activeVersion)
+    {
+        var version = entity.GetInt32("Version") ?? 0;
+        return new StoredDefinition(
+            entity.GetString("JourneyId"),
+            version,
+            Encoding.UTF8.GetString(JsonChunks.Read(entity, Json)),
+            entity.GetDateTimeOffset("DeployedAt") ?? DateTimeOffset.MinValue,
+            MarkOf(entity) ?? (version == activeVersion ? VersionStatus.Active : VersionStatus.Superseded));
+    }
+
+    private static VersionStatus? MarkOf(TableEntity entity) =>
+        Enum.TryParse<VersionStatus>(entity.GetString(Status), out var status) ? VersionStatusRules.Mark(status) : null;
 
     private static string VersionKey(int version) => "v" + version.ToString("D6", CultureInfo.InvariantCulture);
 }

@@ -42,6 +42,45 @@ internal sealed class TableGateway(TableClient table)
     public IAsyncEnumerable<TableEntity> QueryAsync(string filter, int? maxPerPage, CancellationToken cancellationToken, IEnumerable<string>? select = null) =>
         table.QueryAsync<TableEntity>(filter, maxPerPage, select, cancellationToken);
 
+    /// <summary>Reads one page of a query.</summary>
+    /// <param name="filter">OData filter, built with <see cref="TableClient.CreateQueryFilter(FormattableString)"/>.</param>
+    /// <param name="pageSize">Most entities in the page.</param>
+    /// <param name="continuationToken">The token of the page to read; null for the first.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The page's entities in key order, and the token of the next page (null when none).</returns>
+    public async Task<(IReadOnlyList<TableEntity> Entities, string? ContinuationToken)> QueryPageAsync(
+        string filter, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize))
+        {
+            return (page.Values, page.ContinuationToken);
+        }
+
+        return ([], null);
+    }
+
+    /// <summary>Deletes an entity only if it still has the ETag read.</summary>
+    /// <param name="partitionKey">Encoded partition key.</param>
+    /// <param name="rowKey">Encoded row key.</param>
+    /// <param name="eTag">The ETag read.</param>
+    /// <param name="cancellationToken">Cancels the delete.</param>
+    /// <returns>A task that completes when the entity is gone.</returns>
+    /// <exception cref="ConcurrencyConflictException">The entity changed (412) or is gone (404) since it was read.</exception>
+    public async Task DeleteIfMatchAsync(string partitionKey, string rowKey, string eTag, CancellationToken cancellationToken)
+    {
+        // A one-action transaction, not DeleteEntityAsync: the SDK answers a delete of a missing row as a success,
+        // and a row gone since it was read is a lost race here.
+        var delete = new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, rowKey), new ETag(eTag));
+        try
+        {
+            await table.SubmitTransactionAsync([delete], cancellationToken);
+        }
+        catch (RequestFailedException e) when (IsConflict(e) || e.Status == 404)
+        {
+            throw Conflict(e, $"{partitionKey}/{rowKey}");
+        }
+    }
+
     /// <summary>Inserts or replaces an entity: for writes whose last writer rightly wins.</summary>
     /// <param name="entity">The entity.</param>
     /// <param name="cancellationToken">Cancels the write.</param>

@@ -77,6 +77,9 @@ internal sealed class FaultyCustomerStore(ICustomerStore inner) : ICustomerStore
     public Task<InstanceRecord?> GetInstanceAsync(string customerId, string instanceId, CancellationToken cancellationToken) =>
         inner.GetInstanceAsync(customerId, instanceId, cancellationToken);
 
+    public Task DeleteInstanceAsync(string customerId, string instanceId, string eTag, CancellationToken cancellationToken) =>
+        inner.DeleteInstanceAsync(customerId, instanceId, eTag, cancellationToken);
+
     public Task<IReadOnlyList<InstanceRecord>> ListInstancesAsync(string customerId, CancellationToken cancellationToken) =>
         inner.ListInstancesAsync(customerId, cancellationToken);
 

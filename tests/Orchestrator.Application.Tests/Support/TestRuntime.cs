@@ -5,6 +5,7 @@ using Orchestrator.Application.Customers;
 using Orchestrator.Application.Definitions;
 using Orchestrator.Application.Identity;
 using Orchestrator.Application.Instances;
+using Orchestrator.Application.Operations;
 using Orchestrator.Application.Processing;
 using Orchestrator.Application.Queries;
 using Orchestrator.Application.Timers;
@@ -40,6 +41,7 @@ internal sealed class TestRuntime : IDisposable
         Ingress = new TouchpointIngress(Processor, Identity, Inbox, Poison, Clock, Options, NullLogger<TouchpointIngress>.Instance);
         TimerService = new TimerService(Timers, Processor, Clock, NullLogger<TimerService>.Instance);
         Queries = new InstanceQueries(Customers, Directory);
+        Operations = new InstanceOperations(Processor, Customers, Directory, Clock);
     }
 
     public FakeTimeProvider Clock { get; } = new(T0);
@@ -84,6 +86,8 @@ internal sealed class TestRuntime : IDisposable
 
     public InstanceQueries Queries { get; }
 
+    public InstanceOperations Operations { get; }
+
     /// <summary>Deploys sample journeys through the definition service.</summary>
     public async Task DeploySamplesAsync(params string[] journeyIds)
     {
@@ -109,7 +113,7 @@ internal sealed class TestRuntime : IDisposable
             _ownCatalogs.Add(catalog);
         }
 
-        return new CustomerProcessor(Customers, Directory, Timers, catalog, Dispatcher, Clock, Options, NullLogger<CustomerProcessor>.Instance);
+        return new CustomerProcessor(Customers, Directory, Timers, Poison, catalog, Dispatcher, Clock, Options, NullLogger<CustomerProcessor>.Instance);
     }
 
     public Task<ProcessResult> ApplyAsync(Touchpoint touchpoint) =>

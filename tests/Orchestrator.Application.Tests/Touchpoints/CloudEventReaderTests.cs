@@ -13,6 +13,21 @@ public sealed class CloudEventReaderTests
         {"specversion":"1.0","id":"evt-1","source":"web-app","type":"cart.abandoned","subject":"cust-1","time":"2025-03-03T10:59:00.5+02:00","tenant":"t1","data":{"total":42.5}}
         """;
 
+    [Theory]
+    [InlineData("subject", "\\ud800", "subject")]
+    [InlineData("type", "x\\udc00", "type")]
+    [InlineData("data", "{\"note\":\"\\ud800\"}", "data/note")]
+    public void ReadStructured_LoneSurrogateEscape_OneProblemNamingIt(string attribute, string value, string expected)
+    {
+        var json = JsonNode.Parse(Valid)!.AsObject();
+        json[attribute] = "PLACEHOLDER";
+        var text = json.ToJsonString().Replace(attribute == "data" ? "\"PLACEHOLDER\"" : "PLACEHOLDER", value, StringComparison.Ordinal);
+
+        var result = CloudEventReader.ReadStructured(Encoding.UTF8.GetBytes(text), MaxBytes);
+
+        Assert.Equal([expected], result.Problems.Select(p => p.Attribute));
+    }
+
     [Fact]
     public void ReadStructured_ValidEvent_ReturnsTouchpointWithEveryAttribute()
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Testing;
 
 namespace Orchestrator.Conformance.Tests.Harness;
 
@@ -16,6 +17,11 @@ public sealed class StandaloneHostFactory(string connectionString, TimeProvider 
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseSetting("Storage:ConnectionString", connectionString);
+        foreach (var (key, value) in TestApiKeys.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
 
         // The tests deploy what they run; nothing else may be live.
         builder.UseSetting("Orchestrator:DeploySamplesFrom", "");
@@ -26,4 +32,8 @@ public sealed class StandaloneHostFactory(string connectionString, TimeProvider 
             services.AddSingleton(clock);
         });
     }
+
+    /// <summary>A client that sends the test API keys: the ingestion key to touchpoints, the management key elsewhere.</summary>
+    /// <returns>The client.</returns>
+    public HttpClient CreateClientWithKeys() => CreateDefaultClient(TestApiKeys.Handler());
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Orchestrator.Testing;
 
 namespace Orchestrator.Standalone.Tests.Support;
 
@@ -52,7 +53,7 @@ public sealed class RuntimeHost : IAsyncDisposable
         // WebApplicationFactory starts the host synchronously on first use; keep that off the test's thread.
         return Task.Run(() =>
         {
-            host.Client = host._factory.CreateClient();
+            host.Client = host._factory.CreateDefaultClient(TestApiKeys.Handler());
             return host;
         });
     }
@@ -62,6 +63,10 @@ public sealed class RuntimeHost : IAsyncDisposable
     /// <returns>The client.</returns>
     public QueueClient Queue(string name) =>
         new(_connectionString, Prefix + name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+
+    /// <summary>A client that sends no API key, for tests of what the host answers without one.</summary>
+    /// <returns>The client.</returns>
+    public HttpClient CreateClientWithoutKey() => _factory.CreateDefaultClient();
 
     public async ValueTask DisposeAsync()
     {
@@ -78,6 +83,16 @@ public sealed class RuntimeHost : IAsyncDisposable
         {
             builder.UseSetting("Storage:ConnectionString", connectionString);
             builder.UseSetting("Storage:Prefix", prefix);
+            foreach (var (key, value) in TestApiKeys.Settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            if (options.Environment is not null)
+            {
+                builder.UseEnvironment(options.Environment);
+            }
+
             if (options.DeploySamplesFrom is not null)
             {
                 builder.UseSetting("Orchestrator:DeploySamplesFrom", options.DeploySamplesFrom);

@@ -17,6 +17,9 @@ public sealed record RuntimeHostOptions
     /// <summary>Configuration values, such as <c>Orchestrator:MaxBatchSize</c>.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The host environment (<c>Development</c> when null, as WebApplicationFactory starts it).</summary>
+    public string? Environment { get; init; }
+
     /// <summary>Replaces services after the host registered its own.</summary>
     public Action<IServiceCollection>? Services { get; init; }
 }

@@ -29,7 +29,7 @@ public abstract class DefinitionStoreContract
         await Store.DeployAsync("welcome", json, Samples.T0, None);
         await Store.DeployAsync("welcome", """{"v":2}""", Samples.T0.AddDays(1), None);
 
-        Assert.Equal(new StoredDefinition("welcome", 1, json, Samples.T0), await Store.GetAsync("welcome", 1, None));
+        Assert.Equal(new StoredDefinition("welcome", 1, json, Samples.T0, VersionStatus.Superseded), await Store.GetAsync("welcome", 1, None));
         Assert.Equal(new StoredDefinition("welcome", 2, """{"v":2}""", Samples.T0.AddDays(1)), await Store.GetAsync("welcome", 2, None));
     }
 
@@ -68,7 +68,9 @@ public abstract class DefinitionStoreContract
         Assert.Equal([1, 2, 3, 4], deployed.Select(d => d.Version).Order());
         foreach (var definition in deployed)
         {
-            Assert.Equal(definition, await Store.GetAsync("welcome", definition.Version, None));
+            // Only the latest stays active; the others read back superseded.
+            var status = definition.Version == 4 ? VersionStatus.Active : VersionStatus.Superseded;
+            Assert.Equal(definition with { Status = status }, await Store.GetAsync("welcome", definition.Version, None));
         }
 
         Assert.Equal(4, Assert.Single(await Store.ListActiveAsync(None)).Version);
@@ -84,5 +86,75 @@ public abstract class DefinitionStoreContract
 
         Assert.Equal(json, (await Store.GetAsync(journeyId, 1, None))?.Json);
         Assert.Equal(journeyId, Assert.Single(await Store.ListActiveAsync(None)).JourneyId);
+    }
+
+    [Fact]
+    public async Task GetAsync_LatestAndOlderVersions_AreActiveAndSuperseded()
+    {
+        await Store.DeployAsync("welcome", "{}", Samples.T0, None);
+        Assert.Equal(VersionStatus.Active, (await Store.GetAsync("welcome", 1, None))?.Status);
+
+        await Store.DeployAsync("welcome", "{}", Samples.T0, None);
+
+        Assert.Equal(VersionStatus.Superseded, (await Store.GetAsync("welcome", 1, None))?.Status);
+        Assert.Equal(VersionStatus.Active, (await Store.GetAsync("welcome", 2, None))?.Status);
+    }
+
+    [Theory]
+    [InlineData(VersionStatus.Draining)]
+    [InlineData(VersionStatus.Stopped)]
+    public async Task SetStatusAsync_LatestVersion_IsReadBackAndListed(VersionStatus status)
+    {
+        await Store.DeployAsync("welcome", """{"v":1}""", Samples.T0, None);
+
+        var changed = await Store.SetStatusAsync("welcome", 1, VersionStatus.Active, status, None);
+
+        Assert.Equal(new StoredDefinition("welcome", 1, """{"v":1}""", Samples.T0, status), changed);
+        Assert.Equal(changed, await Store.GetAsync("welcome", 1, None));
+        Assert.Equal(status, Assert.Single(await Store.ListActiveAsync(None)).Status);
+    }
+
+    [Fact]
+    public async Task DeployAsync_AfterDrain_NewVersionIsActiveAndDrainedOneKeepsItsMark()
+    {
+        await Store.DeployAsync("welcome", "{}", Samples.T0, None);
+        await Store.SetStatusAsync("welcome", 1, VersionStatus.Active, VersionStatus.Draining, None);
+
+        await Store.DeployAsync("welcome", "{}", Samples.T0, None);
+
+        var active = Assert.Single(await Store.ListActiveAsync(None));
+        Assert.Equal((2, VersionStatus.Active), (active.Version, active.Status));
+        Assert.Equal(VersionStatus.Draining, (await Store.GetAsync("welcome", 1, None))?.Status);
+    }
+
+    [Fact]
+    public async Task SetStatusAsync_StaleExpectedStatus_ThrowsConflictAndKeepsStatus()
+    {
+        await Store.DeployAsync("welcome", "{}", Samples.T0, None);
+        await Store.SetStatusAsync("welcome", 1, VersionStatus.Active, VersionStatus.Stopped, None);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(
+            () => Store.SetStatusAsync("welcome", 1, VersionStatus.Active, VersionStatus.Draining, None));
+
+        Assert.Equal(VersionStatus.Stopped, (await Store.GetAsync("welcome", 1, None))?.Status);
+    }
+
+    [Fact]
+    public async Task SetStatusAsync_UnknownVersion_ReturnsNull()
+    {
+        await Store.DeployAsync("welcome", "{}", Samples.T0, None);
+
+        Assert.Null(await Store.SetStatusAsync("welcome", 2, VersionStatus.Active, VersionStatus.Stopped, None));
+        Assert.Null(await Store.SetStatusAsync("unknown", 1, VersionStatus.Active, VersionStatus.Stopped, None));
+    }
+
+    [Theory]
+    [InlineData(VersionStatus.Active)]
+    [InlineData(VersionStatus.Superseded)]
+    public async Task SetStatusAsync_StatusOnlyDeploysSet_Throws(VersionStatus status)
+    {
+        await Store.DeployAsync("welcome", "{}", Samples.T0, None);
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.SetStatusAsync("welcome", 1, VersionStatus.Active, status, None));
     }
 }

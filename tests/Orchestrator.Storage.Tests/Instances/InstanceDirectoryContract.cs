@@ -4,7 +4,7 @@ using Orchestrator.Storage.Tests.Support;
 namespace Orchestrator.Storage.Tests.Instances;
 
 /// <summary>What every <see cref="IInstanceDirectory"/> must do; run against each implementation.</summary>
-public abstract class InstanceDirectoryContract
+public abstract partial class InstanceDirectoryContract
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -49,4 +49,23 @@ public abstract class InstanceDirectoryContract
         Assert.Equal(lookalike, await Directory.FindAsync("i%2F", None));
         Assert.Null(await Directory.FindAsync("i/", None));
     }
+
+    [Fact]
+    public async Task ListByVersionAsync_SeveralVersionsAndJourneys_ReturnsOnlyThatVersionOldestFirst()
+    {
+        var later = new InstanceLocation("a-later", "customer-1", "welcome", 2, Samples.T0.AddMinutes(1));
+        var earlier = new InstanceLocation("z-earlier" + Samples.Reserved, "customer-2", "welcome", 2, Samples.T0);
+        await Directory.AddAsync(later, None);
+        await Directory.AddAsync(earlier, None);
+        await Directory.AddAsync(new InstanceLocation("other-version", "customer-1", "welcome", 1, Samples.T0), None);
+        await Directory.AddAsync(new InstanceLocation("other-journey", "customer-1", "renewal", 2, Samples.T0), None);
+
+        var listed = await Directory.ListByVersionAsync("welcome", 2, None);
+
+        Assert.Equal([earlier, later], listed);
+    }
+
+    [Fact]
+    public async Task ListByVersionAsync_NoInstances_ReturnsEmpty() =>
+        Assert.Empty(await Directory.ListByVersionAsync("welcome", 1, None));
 }

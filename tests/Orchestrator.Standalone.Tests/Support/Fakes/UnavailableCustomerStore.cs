@@ -16,6 +16,8 @@ public sealed class UnavailableCustomerStore : ICustomerStore
 
     public Task<InstanceRecord?> GetInstanceAsync(string customerId, string instanceId, CancellationToken cancellationToken) => throw Down();
 
+    public Task DeleteInstanceAsync(string customerId, string instanceId, string eTag, CancellationToken cancellationToken) => throw Down();
+
     public Task<IReadOnlyList<InstanceRecord>> ListInstancesAsync(string customerId, CancellationToken cancellationToken) => throw Down();
 
     public Task<IReadOnlyList<TimelineEntry>> ReadTimelineAsync(string customerId, CancellationToken cancellationToken) => throw Down();

@@ -1,15 +1,19 @@
 using System.Text.Json;
 using Orchestrator.Journeys.Serialization;
-using Orchestrator.Journeys.Simulation;
 
-namespace Orchestrator.Cli.Tracing;
+namespace Orchestrator.Journeys.Simulation;
 
 /// <summary>
-/// Writes a simulation trace as JSON. Decisions, commands and state go through the library's
-/// source-generated <see cref="JourneyJsonContext"/>, so they read exactly as the hosts store them.
+/// Writes a simulation trace as JSON, the one shape the CLI prints and the designer API answers. Decisions,
+/// commands and state go through the library's source-generated <see cref="JourneyJsonContext"/>, so they read
+/// exactly as the hosts store them.
 /// </summary>
-internal static class TraceJsonWriter
+public static class SimulationTraceJson
 {
+    /// <summary>Writes the trace: entries, final state, outcome, actions, steps and, when given, the expectation check.</summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="trace">The trace.</param>
+    /// <param name="mismatches">What <see cref="SimulationVerifier"/> found, or null when the script expects nothing.</param>
     public static void Write(Utf8JsonWriter writer, SimulationTrace trace, IReadOnlyList<string>? mismatches)
     {
         ArgumentNullException.ThrowIfNull(writer);

@@ -1,0 +1,241 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Orchestrator.Testing;
+
+namespace Orchestrator.LoadTest;
+
+/// <summary>
+/// One measured run: Azurite and the real host started fresh, the load journey deployed, then the throughput run
+/// (touchpoints/s, latency, storage round trips per touchpoint, Azurite's raw insert rate) and the memory series.
+/// </summary>
+internal static class LoadRun
+{
+    private static readonly TimeSpan IdleSample = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan ActionDeadline = TimeSpan.FromSeconds(30);
+
+    public static async Task<int> RunAsync(LoadSettings settings, TextWriter output, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(settings.TimeLimit);
+        var token = limit.Token;
+        output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average before: {LoadAverage()}");
+        output.WriteLine($"settings: {settings}");
+        var watch = Stopwatch.StartNew();
+        await using var azurite = await AzuriteInstance.StartAsync(token);
+        await using var host = await LoadHost.StartAsync(azurite.ConnectionString, settings.Concurrency, token);
+        output.WriteLine($"Azurite and host (pid {host.ProcessId}, {LoadHost.AssemblyPath}) up in {watch.Elapsed.TotalSeconds:0.0} s");
+        await host.DeployAsync(LoadJourney.Id, LoadJourney.Json, token);
+        var failed = false;
+        try
+        {
+            if (settings.Touchpoints > 0)
+            {
+                failed |= !await ThroughputAsync(settings, azurite, host, output, token);
+                await RawWritesAsync(settings, azurite, output, token);
+            }
+
+            if (settings.Waiting > 0)
+            {
+                await MemoryAsync(settings, host, output, token);
+            }
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            output.WriteLine($"stopped at the time limit ({settings.TimeLimit.TotalSeconds:0} s); what was measured is above");
+            failed = true;
+        }
+
+        output.WriteLine($"load average after: {LoadAverage()}; {watch.Elapsed.TotalSeconds:0.0} s in all");
+        return failed ? 1 : 0;
+    }
+
+    private static async Task<bool> ThroughputAsync(LoadSettings settings, AzuriteInstance azurite, LoadHost host, TextWriter output, CancellationToken token)
+    {
+        var customers = Math.Max(1, settings.Customers);
+        var cycles = Math.Max(1, settings.Touchpoints / (3 * customers));
+        output.WriteLine();
+        output.WriteLine($"== throughput: {cycles} cycle(s) x {customers} customers x 3 touchpoints (start; advance + 1 action; advance to end), concurrency {settings.Concurrency}");
+
+        // Background loops (timer poll, touchpoint queue poll) cost requests whatever the load: measured idle, subtracted.
+        var idleBefore = await host.DiagnosticsAsync(collect: false, token);
+        await Task.Delay(IdleSample, token);
+        var idleAfter = await host.DiagnosticsAsync(collect: false, token);
+        var idlePerSecond = Delta(idleBefore.Requests, idleAfter.Requests).ToDictionary(p => p.Key, p => p.Value / IdleSample.TotalSeconds, StringComparer.Ordinal);
+        output.WriteLine($"idle background requests/s: {Describe(idlePerSecond, v => v.ToString("0.0", CultureInfo.InvariantCulture))}");
+
+        var queue = new QueueClient(azurite.ConnectionString, "actions", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+        var watcher = new ActionWatcher(queue);
+        using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(token);
+        var watching = watcher.RunAsync(stopWatching.Token);
+
+        var phases = new Dictionary<string, PhaseTotals>(StringComparer.Ordinal);
+        var sent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var accepted = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var failures = 0;
+        using var azuriteProcess = ChildProcesses.Azurite();
+        for (var cycle = 0; cycle < cycles; cycle++)
+        {
+            foreach (var (phase, type) in new[] { ("start", LoadJourney.Started), ("advance+action", LoadJourney.Step), ("advance+end", LoadJourney.Step) })
+            {
+                var before = await host.DiagnosticsAsync(collect: false, token);
+                var hostCpu = host.CpuTime;
+                var toolCpu = Environment.CpuUsage.TotalTime;
+                var azuriteCpu = ChildProcesses.CpuTime(azuriteProcess);
+                var started = Stopwatch.GetTimestamp();
+                await Parallel.ForEachAsync(
+                    Enumerable.Range(0, customers),
+                    new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = token },
+                    async (i, ct) =>
+                    {
+                        var id = $"{cycle}-{phase}-{i}";
+                        var at = Stopwatch.GetTimestamp();
+                        sent[id] = at;
+                        if (await host.PostAsync(LoadJourney.CloudEvent(id, type, $"customer-{i:D6}"), ct))
+                        {
+                            accepted[id] = Stopwatch.GetTimestamp();
+                        }
+                        else
+                        {
+                            Interlocked.Increment(ref failures);
+                        }
+                    });
+                var elapsed = Stopwatch.GetElapsedTime(started);
+                var after = await host.DiagnosticsAsync(collect: false, token);
+                var totals = phases.TryGetValue(phase, out var known) ? known : phases[phase] = new PhaseTotals();
+                totals.Add(customers, elapsed, Delta(before.Requests, after.Requests), host.CpuTime - hostCpu, Environment.CpuUsage.TotalTime - toolCpu, ChildProcesses.CpuTime(azuriteProcess) - azuriteCpu);
+            }
+        }
+
+        var expectedActions = accepted.Keys.Where(k => k.Contains("-advance+action-", StringComparison.Ordinal)).ToList();
+        var deadline = Stopwatch.StartNew();
+        while (expectedActions.Any(k => !watcher.SeenByTouchpoint.ContainsKey(k)) && deadline.Elapsed < ActionDeadline)
+        {
+            await Task.Delay(50, token);
+        }
+
+        await stopWatching.CancelAsync();
+        await watching;
+
+        var total = phases.Values.Sum(p => p.Touchpoints);
+        var seconds = phases.Values.Sum(p => p.Elapsed.TotalSeconds);
+        output.WriteLine($"touchpoints: {total} in {seconds:0.0} s = {total / seconds:0.0} touchpoints/s ({failures} not accepted)");
+        foreach (var (name, phase) in phases)
+        {
+            var requests = phase.Requests
+                .Select(p => (p.Key, Value: Math.Max(0, p.Value - (idlePerSecond.GetValueOrDefault(p.Key) * phase.Elapsed.TotalSeconds))))
+                .Where(p => p.Value >= 0.5)
+                .ToDictionary(p => p.Key, p => p.Value / phase.Touchpoints, StringComparer.Ordinal);
+            output.WriteLine($"  {name,-15} {phase.Touchpoints / phase.Elapsed.TotalSeconds,7:0.0} touchpoints/s; CPU ms per touchpoint: Azurite {phase.AzuriteCpu.TotalMilliseconds / phase.Touchpoints:0.00}, host {phase.HostCpu.TotalMilliseconds / phase.Touchpoints:0.00}, this tool {phase.ToolCpu.TotalMilliseconds / phase.Touchpoints:0.00}; storage requests per touchpoint {requests.Values.Sum():0.00}: {Describe(requests, v => v.ToString("0.00", CultureInfo.InvariantCulture))}");
+        }
+
+        output.WriteLine($"POST -> 202:                {new Percentiles(accepted.Select(p => Milliseconds(sent[p.Key], p.Value)))}");
+        var seen = expectedActions.Where(watcher.SeenByTouchpoint.ContainsKey).ToList();
+        var fromAccepted = seen.Select(k => Milliseconds(accepted[k], watcher.SeenByTouchpoint[k])).ToList();
+        output.WriteLine($"202 -> action in queue:     {new Percentiles(fromAccepted.Select(v => Math.Max(0, v)))} ({fromAccepted.Count(v => v < 0)} seen before the 202 arrived, counted as 0)");
+        output.WriteLine($"POST -> action in queue:    {new Percentiles(seen.Select(k => Milliseconds(sent[k], watcher.SeenByTouchpoint[k])))}");
+        var missing = expectedActions.Count - seen.Count;
+        output.WriteLine($"actions: {expectedActions.Count} expected, {watcher.Distinct} distinct idempotency keys read, {missing} missing, {watcher.Duplicates} duplicate copies");
+        return failures == 0 && missing == 0;
+    }
+
+    /// <summary>Azurite's own single-entity insert rate, at the same concurrency, in the same run.</summary>
+    private static async Task RawWritesAsync(LoadSettings settings, AzuriteInstance azurite, TextWriter output, CancellationToken token)
+    {
+        var table = new TableClient(azurite.ConnectionString, "rawwrites");
+        await table.CreateIfNotExistsAsync(token);
+        var count = Math.Max(1000, settings.Touchpoints);
+        var payload = new string('x', 400);
+        using var azuriteProcess = ChildProcesses.Azurite();
+        var azuriteCpu = ChildProcesses.CpuTime(azuriteProcess);
+        var started = Stopwatch.GetTimestamp();
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, count),
+            new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = token },
+            async (i, ct) => await table.AddEntityAsync(new TableEntity($"p{i:D7}", "r") { ["Payload"] = payload, ["Sequence"] = (long)i }, ct));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        output.WriteLine();
+        output.WriteLine($"== Azurite raw single-entity inserts: {count} in {elapsed.TotalSeconds:0.0} s = {count / elapsed.TotalSeconds:0.0} inserts/s at concurrency {settings.Concurrency}; 40 % of that is {0.4 * count / elapsed.TotalSeconds:0.0}/s; Azurite CPU {(ChildProcesses.CpuTime(azuriteProcess) - azuriteCpu).TotalMilliseconds / count:0.00} ms per insert");
+    }
+
+    /// <summary>Starts waiting instances in batches and samples the host's memory after each, collected first.</summary>
+    private static async Task MemoryAsync(LoadSettings settings, LoadHost host, TextWriter output, CancellationToken token)
+    {
+        var batch = Math.Max(1000, settings.Waiting / 10);
+        output.WriteLine();
+        output.WriteLine($"== memory: {settings.Waiting} waiting instances in batches of {batch}, concurrency {settings.Concurrency}; heap measured after a forced full collection");
+        output.WriteLine("waiting  elapsed_s  starts/s  working_set_MiB  gc_heap_MiB  cpu_ms/start: azurite  host");
+        using var azuriteProcess = ChildProcesses.Azurite();
+        var watch = Stopwatch.StartNew();
+        var sample = await host.DiagnosticsAsync(collect: true, token);
+        output.WriteLine($"{0,7}  {0,9:0.0}  {"",8}  {sample.WorkingSetBytes / 1048576.0,15:0.0}  {sample.GcHeapBytes / 1048576.0,11:0.0}");
+        var failures = 0;
+        for (var done = 0; done < settings.Waiting;)
+        {
+            var size = Math.Min(batch, settings.Waiting - done);
+            var first = done;
+            var azuriteCpu = ChildProcesses.CpuTime(azuriteProcess);
+            var hostCpu = host.CpuTime;
+            var started = Stopwatch.GetTimestamp();
+            await Parallel.ForEachAsync(
+                Enumerable.Range(first, size),
+                new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = token },
+                async (i, ct) =>
+                {
+                    if (!await host.PostAsync(LoadJourney.CloudEvent($"w-{i}", LoadJourney.Started, $"waiting-{i:D7}"), ct))
+                    {
+                        Interlocked.Increment(ref failures);
+                    }
+                });
+            var rate = size / Stopwatch.GetElapsedTime(started).TotalSeconds;
+            done += size;
+            sample = await host.DiagnosticsAsync(collect: true, token);
+            var azuriteMs = (ChildProcesses.CpuTime(azuriteProcess) - azuriteCpu).TotalMilliseconds / size;
+            var hostMs = (host.CpuTime - hostCpu).TotalMilliseconds / size;
+            output.WriteLine($"{done,7}  {watch.Elapsed.TotalSeconds,9:0.0}  {rate,8:0.0}  {sample.WorkingSetBytes / 1048576.0,15:0.0}  {sample.GcHeapBytes / 1048576.0,11:0.0}  {azuriteMs,20:0.00}  {hostMs,4:0.00}");
+        }
+
+        output.WriteLine($"{failures} starts not accepted");
+    }
+
+    private static Dictionary<string, long> Delta(IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> after) =>
+        after.Select(p => (p.Key, Value: p.Value - before.GetValueOrDefault(p.Key))).Where(p => p.Value != 0).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
+    private static string Describe(Dictionary<string, double> values, Func<double, string> format) =>
+        values.Count == 0 ? "none" : string.Join(", ", values.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {format(p.Value)}"));
+
+    private static double Milliseconds(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
+
+    private sealed class PhaseTotals
+    {
+        public int Touchpoints { get; private set; }
+
+        public TimeSpan Elapsed { get; private set; }
+
+        public TimeSpan HostCpu { get; private set; }
+
+        public TimeSpan ToolCpu { get; private set; }
+
+        public TimeSpan AzuriteCpu { get; private set; }
+
+        public Dictionary<string, long> Requests { get; } = new(StringComparer.Ordinal);
+
+        public void Add(int touchpoints, TimeSpan elapsed, IReadOnlyDictionary<string, long> requests, TimeSpan hostCpu, TimeSpan toolCpu, TimeSpan azuriteCpu)
+        {
+            Touchpoints += touchpoints;
+            Elapsed += elapsed;
+            HostCpu += hostCpu;
+            ToolCpu += toolCpu;
+            AzuriteCpu += azuriteCpu;
+            foreach (var (kind, count) in requests)
+            {
+                Requests[kind] = Requests.GetValueOrDefault(kind) + count;
+            }
+        }
+    }
+}

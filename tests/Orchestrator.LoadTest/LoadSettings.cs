@@ -1,0 +1,9 @@
+namespace Orchestrator.LoadTest;
+
+/// <summary>What the load command was asked to do.</summary>
+/// <param name="Touchpoints">Touchpoints in the throughput run (rounded down to whole cycles of three per customer); 0 skips it.</param>
+/// <param name="Customers">Customers the throughput run spreads them over.</param>
+/// <param name="Concurrency">Requests in flight at once (touchpoint posts, and Azurite's raw inserts).</param>
+/// <param name="Waiting">Waiting instances to start for the memory series; 0 skips it.</param>
+/// <param name="TimeLimit">The whole run's bound; a part cut short prints what it measured.</param>
+internal sealed record LoadSettings(int Touchpoints, int Customers, int Concurrency, int Waiting, TimeSpan TimeLimit);

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Orchestrator.LoadTest;
+
+var touchpoints = new Option<int>("--touchpoints") { Description = "Touchpoints in the throughput run (whole cycles of 3 per customer); 0 skips it", DefaultValueFactory = _ => 6000 };
+var customers = new Option<int>("--customers") { Description = "Customers the touchpoints are spread over", DefaultValueFactory = _ => 500 };
+var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight at once", DefaultValueFactory = _ => 8 };
+var waiting = new Option<int>("--waiting") { Description = "Waiting instances to start while sampling the host's memory; 0 skips it", DefaultValueFactory = _ => 0 };
+var timeLimit = new Option<int>("--time-limit") { Description = "Seconds the whole run may take", DefaultValueFactory = _ => 900 };
+
+var root = new RootCommand("Load test: starts Azurite and the real host, measures touchpoints/s, latency, storage round trips and memory")
+{
+    touchpoints, customers, concurrency, waiting, timeLimit,
+};
+root.SetAction((parse, cancellationToken) =>
+{
+    var settings = new LoadSettings(
+        Math.Max(0, parse.GetValue(touchpoints)),
+        Math.Max(1, parse.GetValue(customers)),
+        Math.Clamp(parse.GetValue(concurrency), 1, 256),
+        Math.Max(0, parse.GetValue(waiting)),
+        TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(timeLimit), 10, 3600)));
+    return LoadRun.RunAsync(settings, Console.Out, cancellationToken);
+});
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,128 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Standalone.Security;
+using Orchestrator.Standalone.Tests.Support;
+using Orchestrator.Testing;
+
+namespace Orchestrator.Standalone.Tests.Security;
+
+[Collection(StorageCollection.Name)]
+public sealed class ApiKeyStartupTests(AzuriteFixture azurite)
+{
+    private static readonly Dictionary<string, string> NoKeys = new()
+    {
+        ["Orchestrator:Security:ManagementKey"] = "",
+        ["Orchestrator:Security:IngestionKey"] = "",
+    };
+
+    [Fact]
+    public async Task Start_ProductionWithoutKeys_RefusesNamingTheSetting()
+    {
+        var exception = await Record.ExceptionAsync(() => RuntimeHost.StartAsync(azurite.ConnectionString, new RuntimeHostOptions
+        {
+            Environment = "Production",
+            Settings = NoKeys,
+        }));
+
+        Assert.NotNull(exception);
+        Assert.Contains("Orchestrator:Security:ManagementKey", exception.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_DevelopmentWithoutKeys_GeneratesPrintsAndAcceptsThem()
+    {
+        var log = new CapturingLoggerProvider();
+        await using var host = await RuntimeHost.StartAsync(azurite.ConnectionString, new RuntimeHostOptions
+        {
+            Environment = "Development",
+            Settings = NoKeys,
+            Services = services => services.AddSingleton<ILoggerProvider>(log),
+        });
+        var generated = host.Services.GetRequiredService<ApiKeys>().Generated;
+        using var client = host.CreateClientWithoutKey();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/journeys");
+        request.Headers.Add(TestApiKeys.Header, generated[ApiKeyScope.Management]);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual(generated[ApiKeyScope.Management], generated[ApiKeyScope.Ingestion]);
+        Assert.Single(log.Messages, m => m.Contains(generated[ApiKeyScope.Management], StringComparison.Ordinal));
+        Assert.Single(log.Messages, m => m.Contains(generated[ApiKeyScope.Ingestion], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Start_GenerateDevelopmentKeysOutsideDevelopment_GeneratesThem()
+    {
+        await using var host = await RuntimeHost.StartAsync(azurite.ConnectionString, new RuntimeHostOptions
+        {
+            Environment = "Production",
+            Settings = new Dictionary<string, string>(NoKeys) { ["Orchestrator:Security:GenerateDevelopmentKeys"] = "true" },
+        });
+
+        Assert.Equal(2, host.Services.GetRequiredService<ApiKeys>().Generated.Count);
+    }
+
+    [Fact]
+    public async Task Start_TwoKeysConfigured_AcceptsEitherForRotation()
+    {
+        const string Old = "old-management-key-0123456789";
+        const string New = "new-management-key-0123456789";
+        await using var host = await RuntimeHost.StartAsync(azurite.ConnectionString, new RuntimeHostOptions
+        {
+            Environment = "Production",
+            Settings = new Dictionary<string, string> { ["Orchestrator:Security:ManagementKey"] = $"{Old}, {New}" },
+        });
+        using var client = host.CreateClientWithoutKey();
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var key in new[] { Old, New, TestApiKeys.Management })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/journeys");
+            request.Headers.Add(TestApiKeys.Header, key);
+            using var response = await client.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Unauthorized], statuses);
+    }
+
+    private sealed class CapturingLoggerProvider : ILoggerProvider
+    {
+        private readonly List<string> _messages = [];
+
+        public IReadOnlyList<string> Messages
+        {
+            get
+            {
+                lock (_messages)
+                {
+                    return [.. _messages];
+                }
+            }
+        }
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(CapturingLoggerProvider provider) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                lock (provider._messages)
+                {
+                    provider._messages.Add(formatter(state, exception));
+                }
+            }
+        }
+    }
+}
