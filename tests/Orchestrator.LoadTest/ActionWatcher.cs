@@ -11,6 +11,9 @@ namespace Orchestrator.LoadTest;
 /// </summary>
 internal sealed class ActionWatcher(QueueClient queue)
 {
+    // Short, so the measured acceptance-to-action latency is not padded by polling.
+    private static readonly TimeSpan EmptyQueuePause = TimeSpan.FromMilliseconds(5);
+
     private const int Readers = 2;
     private readonly ConcurrentDictionary<string, long> _seenByTouchpoint = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _copiesByKey = new(StringComparer.Ordinal);
@@ -35,7 +38,7 @@ internal sealed class ActionWatcher(QueueClient queue)
                 var now = Stopwatch.GetTimestamp();
                 if (received.Length == 0)
                 {
-                    await Task.Delay(5, cancellationToken);
+                    await Task.Delay(EmptyQueuePause, cancellationToken);
                     continue;
                 }
 

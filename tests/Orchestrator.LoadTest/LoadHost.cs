@@ -11,6 +11,8 @@ namespace Orchestrator.LoadTest;
 /// <summary>The real standalone host as a process of its own, on a free loopback port, with diagnostics on.</summary>
 internal sealed class LoadHost : IAsyncDisposable
 {
+    private static readonly TimeSpan HealthPollInterval = TimeSpan.FromMilliseconds(100);
+
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
 
     private readonly Process _process;
@@ -117,7 +119,7 @@ internal sealed class LoadHost : IAsyncDisposable
                 throw new TimeoutException($"The host did not answer /healthz within {StartDeadline.TotalSeconds} s:\n{host.Output}");
             }
 
-            await Task.Delay(100, cancellationToken);
+            await Task.Delay(HealthPollInterval, cancellationToken);
         }
     }
 

@@ -13,6 +13,8 @@ namespace Orchestrator.LoadTest;
 /// </summary>
 internal static class LoadRun
 {
+    private static readonly TimeSpan ActionPollInterval = TimeSpan.FromMilliseconds(50);
+
     private static readonly TimeSpan IdleSample = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan ActionDeadline = TimeSpan.FromSeconds(30);
 
@@ -113,7 +115,7 @@ internal static class LoadRun
         var deadline = Stopwatch.StartNew();
         while (expectedActions.Any(k => !watcher.SeenByTouchpoint.ContainsKey(k)) && deadline.Elapsed < ActionDeadline)
         {
-            await Task.Delay(50, token);
+            await Task.Delay(ActionPollInterval, token);
         }
 
         await stopWatching.CancelAsync();
