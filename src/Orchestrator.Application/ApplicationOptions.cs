@@ -1,3 +1,5 @@
+using Orchestrator.Application.Rules;
+
 namespace Orchestrator.Application;
 
 /// <summary>Tuning of the application layer; the defaults suit the standalone runtime.</summary>
@@ -23,4 +25,7 @@ public sealed record ApplicationOptions
     /// such as <c>email:ann@example.com</c>.
     /// </summary>
     public IReadOnlyList<string> AliasSchemes { get; init; } = ["email", "phone", "device", "cookie", "account"];
+
+    /// <summary>The cross-journey rules applied when an action is about to be sent (suppression, quiet hours, caps, priority).</summary>
+    public SendRulesOptions SendRules { get; init; } = new();
 }

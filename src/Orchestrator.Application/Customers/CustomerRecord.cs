@@ -1,3 +1,5 @@
+using Orchestrator.Application.Rules;
+
 namespace Orchestrator.Application.Customers;
 
 /// <summary>
@@ -14,6 +16,12 @@ public sealed record CustomerRecord(
     IReadOnlyDictionary<string, JourneyEntryHistory> Entries,
     string? ETag)
 {
+    /// <summary>
+    /// The customer's recent sends, oldest first, for frequency caps and priority collisions; pruned to
+    /// <see cref="SendRulesOptions.HistoryHorizon"/> on every commit.
+    /// </summary>
+    public IReadOnlyList<SentAction> Sends { get; init; } = [];
+
     /// <summary>A customer seen for the first time.</summary>
     /// <param name="customerId">The customer.</param>
     /// <returns>An empty record.</returns>

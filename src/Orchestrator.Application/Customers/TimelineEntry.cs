@@ -9,7 +9,7 @@ namespace Orchestrator.Application.Customers;
 /// <param name="Kind">What happened: <c>touchpoint</c>, <c>wakeUp</c> or an operator command.</param>
 /// <param name="Touchpoint">The touchpoint, for <c>touchpoint</c> entries.</param>
 /// <param name="Decisions">Engine decisions per instance, in order.</param>
-/// <param name="Actions">Actions produced, in order.</param>
+/// <param name="Actions">Actions sent, in order (withheld ones are in <see cref="Withheld"/>).</param>
 /// <param name="Notes">Routing notes, such as entries refused by re-entry rules.</param>
 public sealed record TimelineEntry(
     long Sequence,
@@ -18,4 +18,8 @@ public sealed record TimelineEntry(
     Touchpoint? Touchpoint,
     IReadOnlyList<TimelineDecision> Decisions,
     IReadOnlyList<ActionMessage> Actions,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>Actions the send-time rules skipped or deferred, with the verdict and reason.</summary>
+    public IReadOnlyList<WithheldAction> Withheld { get; init; } = [];
+}

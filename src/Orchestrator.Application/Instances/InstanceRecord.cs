@@ -1,3 +1,4 @@
+using Orchestrator.Application.Rules;
 using Orchestrator.Journeys;
 using Orchestrator.Journeys.Engine;
 
@@ -20,6 +21,15 @@ public sealed record InstanceRecord(JourneyState State, InstanceRuntimeStatus Ru
     /// resumes. At most <see cref="MaxBuffered"/>.
     /// </summary>
     public IReadOnlyList<Touchpoint> Buffered { get; init; } = [];
+
+    /// <summary>Most deferred actions an instance keeps; a further deferral is skipped and recorded.</summary>
+    public const int MaxDeferred = 20;
+
+    /// <summary>
+    /// Actions the send-time rules deferred (quiet hours), earliest first, released by the instance's
+    /// wake-up when due. At most <see cref="MaxDeferred"/>.
+    /// </summary>
+    public IReadOnlyList<DeferredAction> Deferred { get; init; } = [];
 
     /// <summary>Whether the instance still takes touchpoints and timers.</summary>
     public bool IsActive => RuntimeStatus is InstanceRuntimeStatus.Running or InstanceRuntimeStatus.Suspended;

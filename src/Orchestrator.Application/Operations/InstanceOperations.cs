@@ -49,8 +49,8 @@ public sealed class InstanceOperations
         RunAsync(instanceId, "terminate", touchpoint: null, async (work, record) =>
         {
             var definition = await _processor.RequireAsync(record, cancellationToken);
-            var stopped = work.Advanced(record, JourneyEngine.Apply(definition, record.State, new StopRequested(reason), work.Now));
-            work.Replaced(stopped with { RuntimeStatus = InstanceRuntimeStatus.Terminated, Buffered = [] });
+            var stopped = work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, new StopRequested(reason), work.Now));
+            work.Replaced(stopped with { RuntimeStatus = InstanceRuntimeStatus.Terminated, Buffered = [], Deferred = [] });
             work.Note($"{instanceId}: terminated by an operator{Because(reason)}");
             if (record.Buffered.Count > 0)
             {
@@ -102,7 +102,7 @@ public sealed class InstanceOperations
                     break;
                 }
 
-                current = work.Advanced(current, JourneyEngine.Apply(definition, current.State, new TouchpointReceived(touchpoint), work.Now));
+                current = work.Advanced(current, definition, JourneyEngine.Apply(definition, current.State, new TouchpointReceived(touchpoint), work.Now));
                 applied++;
             }
 
@@ -113,9 +113,11 @@ public sealed class InstanceOperations
 
             if (current.State.NextWakeUpAt is { } due && due <= work.Now)
             {
-                current = work.Advanced(current, JourneyEngine.Apply(definition, current.State, WakeUp.Instance, work.Now));
+                current = work.Advanced(current, definition, JourneyEngine.Apply(definition, current.State, WakeUp.Instance, work.Now));
             }
 
+            // A deferral timer that fired while the instance was suspended found nothing to do; release now.
+            current = work.ReleaseDeferred(current, definition);
             work.Replaced(current);
         }, cancellationToken);
 
@@ -149,7 +151,7 @@ public sealed class InstanceOperations
             }
 
             var definition = await _processor.RequireAsync(record, cancellationToken);
-            work.Advanced(record, JourneyEngine.Apply(definition, record.State, new TouchpointReceived(touchpoint), work.Now));
+            work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, new TouchpointReceived(touchpoint), work.Now));
         }, cancellationToken);
     }
 
@@ -216,7 +218,7 @@ public sealed class InstanceOperations
             }
 
             status = OperationStatus.Accepted;
-            var work = new CustomerWork(snapshot, now);
+            var work = _processor.NewWork(snapshot, now);
             await change(work, record);
             return work.HasChanges || touchpoint is not null ? work : null;
         }, kind, touchpoint, cancellationToken);

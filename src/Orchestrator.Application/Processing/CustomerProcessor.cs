@@ -4,6 +4,7 @@ using Orchestrator.Application.Customers;
 using Orchestrator.Application.Definitions;
 using Orchestrator.Application.Instances;
 using Orchestrator.Application.Ports;
+using Orchestrator.Application.Rules;
 using Orchestrator.Application.Touchpoints;
 using Orchestrator.Journeys;
 using Orchestrator.Journeys.Definitions;
@@ -78,7 +79,7 @@ public sealed partial class CustomerProcessor
                 return null;
             }
 
-            var work = new CustomerWork(snapshot, now);
+            var work = NewWork(snapshot, now);
             var active = await _catalog.GetActiveAsync(cancellationToken);
             var views = snapshot.ActiveInstances.Select(View).ToArray();
             var plan = TouchpointRouter.Plan(touchpoint, views, snapshot.Customer.Entries, active, now);
@@ -97,12 +98,12 @@ public sealed partial class CustomerProcessor
                 }
 
                 var definition = await RequireAsync(record, cancellationToken);
-                work.Advanced(record, JourneyEngine.Apply(definition, record.State, new TouchpointReceived(touchpoint), now));
+                work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, new TouchpointReceived(touchpoint), now));
             }
 
             foreach (var start in plan.Starts)
             {
-                work.Started(JourneyEngine.Start(start.Definition, start.InstanceId, touchpoint, now));
+                work.Started(start.Definition, JourneyEngine.Start(start.Definition, start.InstanceId, touchpoint, now));
             }
 
             return work;
@@ -114,8 +115,31 @@ public sealed partial class CustomerProcessor
     /// <param name="instanceId">The instance.</param>
     /// <param name="cancellationToken">Cancels processing.</param>
     /// <returns>What happened.</returns>
+    /// <remarks>
+    /// Also releases the instance's deferred actions that are due, even when the engine has nothing due: a
+    /// wake-up that only releases them is a change of its own. An instance that completed right after a
+    /// deferred send is read on its own, as the snapshot holds only active instances.
+    /// </remarks>
     public Task<ProcessResult> ApplyWakeUpAsync(string customerId, string instanceId, CancellationToken cancellationToken) =>
-        ApplyToInstanceAsync(customerId, instanceId, WakeUp.Instance, "wakeUp", cancellationToken);
+        RunAsync(customerId, touchpointId: null, async (snapshot, now) =>
+        {
+            var record = snapshot.ActiveInstances.FirstOrDefault(i => i.InstanceId == instanceId)
+                ?? await _customers.GetInstanceAsync(customerId, instanceId, cancellationToken);
+            if (record is null || record.RuntimeStatus is not (InstanceRuntimeStatus.Running or InstanceRuntimeStatus.Completed))
+            {
+                return null;
+            }
+
+            var work = NewWork(snapshot, now);
+            var definition = await RequireAsync(record, cancellationToken);
+            if (record.IsActive)
+            {
+                record = work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, WakeUp.Instance, now));
+            }
+
+            work.ReleaseDeferred(record, definition);
+            return work.HasChanges ? work : null;
+        }, "wakeUp", touchpoint: null, cancellationToken);
 
     /// <summary>Applies an operator's input (such as a stop) to one running instance; a suspended one is left alone.</summary>
     /// <param name="customerId">The customer.</param>
@@ -133,9 +157,9 @@ public sealed partial class CustomerProcessor
                 return null;
             }
 
-            var work = new CustomerWork(snapshot, now);
+            var work = NewWork(snapshot, now);
             var definition = await RequireAsync(record, cancellationToken);
-            work.Advanced(record, JourneyEngine.Apply(definition, record.State, input, now));
+            work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, input, now));
             return work.HasChanges ? work : null;
         }, kind, touchpoint: null, cancellationToken);
 
@@ -191,6 +215,7 @@ public sealed partial class CustomerProcessor
                 continue;
             }
 
+            SendMetrics.Record(commit.Entry.Withheld);
             await _dispatcher.DispatchAsync(customerId, work.Actions, cancellationToken);
             var status = work.HasChanges ? ProcessStatus.Applied : ProcessStatus.Ignored;
             return new ProcessResult(status, commit.Entry);
@@ -221,6 +246,12 @@ public sealed partial class CustomerProcessor
         await _poison.AddAsync(entry, cancellationToken);
         work.Note($"{record.InstanceId}: suspended with a full buffer; touchpoint kept aside as poison entry '{entry.Id}'");
     }
+
+    /// <summary>Starts the work of one input, with the configured send-time rules.</summary>
+    /// <param name="snapshot">The customer as read.</param>
+    /// <param name="now">Engine time.</param>
+    /// <returns>The work.</returns>
+    internal CustomerWork NewWork(CustomerSnapshot snapshot, DateTimeOffset now) => new(snapshot, now, _options.SendRules);
 
     /// <summary>Reads the definition an instance runs.</summary>
     /// <param name="record">The instance.</param>

@@ -1,29 +1,42 @@
+using System.Text.Json;
 using Orchestrator.Application.Actions;
 using Orchestrator.Application.Customers;
 using Orchestrator.Application.Instances;
 using Orchestrator.Application.Ports;
+using Orchestrator.Application.Rules;
 using Orchestrator.Journeys;
+using Orchestrator.Journeys.Definitions;
 using Orchestrator.Journeys.Engine;
 
 namespace Orchestrator.Application.Processing;
 
 /// <summary>Accumulates what one input does to a customer's journeys, then turns it into one commit.</summary>
+/// <remarks>
+/// Sends are not put in the outbox as the engine asks for them: they wait until every instance the input
+/// reaches has moved, then go through <see cref="SendRules"/> highest journey priority first, against the
+/// customer's send history as read in this same transaction plus the sends already decided for this input.
+/// </remarks>
 internal sealed class CustomerWork
 {
     private readonly CustomerSnapshot _snapshot;
     private readonly DateTimeOffset _now;
+    private readonly SendRulesOptions _rules;
     private readonly Dictionary<string, JourneyEntryHistory> _entries;
     private readonly List<InstanceRecord> _instances = [];
     private readonly List<TimelineDecision> _decisions = [];
+    private readonly List<PendingSend> _pending = [];
     private readonly List<ActionMessage> _actions = [];
+    private readonly List<WithheldAction> _withheld = [];
     private readonly List<string> _notes = [];
     private readonly List<DueTimer> _timers = [];
     private readonly List<InstanceLocation> _newInstances = [];
+    private IReadOnlyList<SentAction>? _sends;
 
-    public CustomerWork(CustomerSnapshot snapshot, DateTimeOffset now)
+    public CustomerWork(CustomerSnapshot snapshot, DateTimeOffset now, SendRulesOptions rules)
     {
         _snapshot = snapshot;
         _now = now;
+        _rules = rules;
         _entries = new Dictionary<string, JourneyEntryHistory>(snapshot.Customer.Entries, StringComparer.Ordinal);
     }
 
@@ -33,15 +46,31 @@ internal sealed class CustomerWork
     /// <summary>Whether any instance started or changed; routing notes alone change nothing.</summary>
     public bool HasChanges => _instances.Count > 0;
 
-    public IReadOnlyList<DueTimer> Timers => _timers;
+    /// <summary>Wake-ups to store before the commit; decided sends add deferral timers.</summary>
+    public IReadOnlyList<DueTimer> Timers
+    {
+        get
+        {
+            DecideSends();
+            return _timers;
+        }
+    }
 
     public IReadOnlyList<InstanceLocation> NewInstances => _newInstances;
 
-    public IReadOnlyList<ActionMessage> Actions => _actions;
+    /// <summary>The actions sent, once the send-time rules have decided.</summary>
+    public IReadOnlyList<ActionMessage> Actions
+    {
+        get
+        {
+            DecideSends();
+            return _actions;
+        }
+    }
 
     public void Note(string note) => _notes.Add(note);
 
-    public void Started(JourneyTransition transition)
+    public void Started(JourneyDefinition definition, JourneyTransition transition)
     {
         var state = transition.State;
         _entries.TryGetValue(state.JourneyId, out var history);
@@ -50,11 +79,11 @@ internal sealed class CustomerWork
             (history?.Active ?? 0) + (state.Status == JourneyStatus.Running ? 1 : 0),
             _now);
         _newInstances.Add(new InstanceLocation(state.InstanceId, state.CustomerId, state.JourneyId, state.Version, state.StartedAt));
-        Record(new InstanceRecord(state, InstanceRecord.StatusOf(state), ETag: null), transition);
+        Record(definition, new InstanceRecord(state, InstanceRecord.StatusOf(state), ETag: null), transition);
     }
 
     /// <summary>Records an engine transition of an instance; returns the instance as it now stands.</summary>
-    public InstanceRecord Advanced(InstanceRecord before, JourneyTransition transition)
+    public InstanceRecord Advanced(InstanceRecord before, JourneyDefinition definition, JourneyTransition transition)
     {
         if (transition.Decisions.Count == 0)
         {
@@ -70,7 +99,37 @@ internal sealed class CustomerWork
 
         var status = state.Status == JourneyStatus.Completed ? InstanceRuntimeStatus.Completed : before.RuntimeStatus;
         var after = before with { State = state, RuntimeStatus = status };
-        Record(after, transition);
+        Record(definition, after, transition);
+        return after;
+    }
+
+    /// <summary>
+    /// Takes an instance's deferred actions that are due off it and decides them again with the other sends
+    /// of this input; quiet hours do not apply a second time, caps, suppression and priority do.
+    /// </summary>
+    /// <returns>The instance as it now stands.</returns>
+    public InstanceRecord ReleaseDeferred(InstanceRecord record, JourneyDefinition definition)
+    {
+        var due = record.Deferred.Where(d => d.DueAt <= _now).ToArray();
+        if (due.Length == 0)
+        {
+            return record;
+        }
+
+        var rest = record.Deferred.Where(d => d.DueAt > _now).ToArray();
+        var after = record with { Deferred = rest };
+        Put(after);
+        foreach (var deferred in due)
+        {
+            _pending.Add(new PendingSend(record.InstanceId, definition, deferred.Action, TimeZone: null, Released: true));
+        }
+
+        if (rest.Length > 0)
+        {
+            _timers.Add(new DueTimer(record.State.CustomerId, record.InstanceId, rest.Min(d => d.DueAt)));
+        }
+
+        _notes.Add($"{record.InstanceId}: deferred actions released ({string.Join(", ", due.Select(d => d.Action.IdempotencyKey))})");
         return after;
     }
 
@@ -79,15 +138,80 @@ internal sealed class CustomerWork
 
     public CustomerCommit ToCommit(string kind, Touchpoint? touchpoint)
     {
+        DecideSends();
         var customer = _snapshot.Customer;
         var sequence = customer.Sequence + 1;
-        var entry = new TimelineEntry(sequence, _now, kind, touchpoint, _decisions, _actions, _notes);
+        var entry = new TimelineEntry(sequence, _now, kind, touchpoint, _decisions, _actions, _notes) { Withheld = _withheld };
         return new CustomerCommit(
-            customer with { Sequence = sequence, Entries = _entries },
+            customer with { Sequence = sequence, Entries = _entries, Sends = _sends ?? SendRules.Prune(customer.Sends, _rules, _now) },
             _instances,
             entry,
             touchpoint?.Id,
             _actions);
+    }
+
+    // Decided once, when the input has done everything else: the priority order spans every instance it reached.
+    private void DecideSends()
+    {
+        if (_sends is not null)
+        {
+            return;
+        }
+
+        var history = new List<SentAction>(_snapshot.Customer.Sends);
+        foreach (var pending in _pending.OrderByDescending(p => p.Definition.Priority))
+        {
+            var definition = pending.Definition;
+            var action = pending.Action;
+            var request = new SendRequest(action.Channel, definition.Id, definition.Category, definition.Priority, definition.SuppressWhileActive, pending.TimeZone);
+            var rules = pending.Released ? _rules with { QuietHours = new Dictionary<string, QuietHours>() } : _rules;
+            var verdict = SendRules.Decide(request, ActiveJourneysBesides(pending.InstanceId), history, rules, _now);
+            switch (verdict.Kind)
+            {
+                case SendVerdictKind.Send:
+                    _actions.Add(action);
+                    history.Add(new SentAction(_now, action.Channel, definition.Id, definition.Category, definition.Priority));
+                    break;
+                case SendVerdictKind.Deferred:
+                    Defer(pending, verdict);
+                    break;
+                default:
+                    _withheld.Add(Withheld(pending, verdict.Kind, verdict.Reason));
+                    break;
+            }
+        }
+
+        _sends = SendRules.Prune(history, _rules, _now);
+    }
+
+    private void Defer(PendingSend pending, SendVerdict verdict)
+    {
+        var record = _instances.First(i => i.InstanceId == pending.InstanceId);
+        if (record.Deferred.Count >= InstanceRecord.MaxDeferred)
+        {
+            _withheld.Add(Withheld(pending, SendVerdictKind.Deferred, $"{verdict.Reason}; not kept, as {InstanceRecord.MaxDeferred} actions are deferred already"));
+            return;
+        }
+
+        var due = verdict.DeferUntil ?? _now;
+        Put(record with { Deferred = [.. record.Deferred, new DeferredAction(pending.Action, due, verdict.Reason)] });
+        _timers.Add(new DueTimer(record.State.CustomerId, record.InstanceId, due));
+        _withheld.Add(Withheld(pending, SendVerdictKind.Deferred, verdict.Reason) with { DeferredUntil = due });
+    }
+
+    private static WithheldAction Withheld(PendingSend pending, SendVerdictKind kind, string? reason) => new(
+        pending.InstanceId, pending.Definition.Id, pending.Action.IdempotencyKey, pending.Action.Channel, pending.Action.Action, kind, reason);
+
+    // The customer's other instances as they stand after this input: changed and new ones as written, the rest as read.
+    private HashSet<string> ActiveJourneysBesides(string instanceId)
+    {
+        var changed = _instances.ToDictionary(i => i.InstanceId, StringComparer.Ordinal);
+        return _snapshot.ActiveInstances
+            .Where(i => !changed.ContainsKey(i.InstanceId))
+            .Concat(_instances)
+            .Where(i => i.IsActive && i.InstanceId != instanceId)
+            .Select(i => i.State.JourneyId)
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     // One instance changed several times by one input (a resume replaying its buffer) is written once, as it ends.
@@ -104,7 +228,7 @@ internal sealed class CustomerWork
         }
     }
 
-    private void Record(InstanceRecord record, JourneyTransition transition)
+    private void Record(JourneyDefinition definition, InstanceRecord record, JourneyTransition transition)
     {
         var state = record.State;
         Put(record);
@@ -118,9 +242,14 @@ internal sealed class CustomerWork
             switch (command)
             {
                 case SendAction send:
-                    _actions.Add(new ActionMessage(
-                        send.IdempotencyKey, send.Channel, send.Action, send.Data, state.CustomerId,
-                        state.JourneyId, state.Version, state.InstanceId, send.StepId, _now));
+                    _pending.Add(new PendingSend(
+                        state.InstanceId,
+                        definition,
+                        new ActionMessage(
+                            send.IdempotencyKey, send.Channel, send.Action, send.Data, state.CustomerId,
+                            state.JourneyId, state.Version, state.InstanceId, send.StepId, _now),
+                        TimeZoneOf(state),
+                        Released: false));
                     break;
                 case ScheduleWakeUp wakeUp:
                     _timers.Add(new DueTimer(state.CustomerId, state.InstanceId, wakeUp.At));
@@ -132,4 +261,17 @@ internal sealed class CustomerWork
             }
         }
     }
+
+    // vars.timeZone, else the trigger's data.timeZone, else the latest touchpoint's; null leaves the default.
+    private static string? TimeZoneOf(JourneyState state) =>
+        TimeZoneIn(state.Vars) ?? TimeZoneIn(state.Trigger.Data) ?? TimeZoneIn(state.LastEvent?.Data);
+
+    private static string? TimeZoneIn(JsonElement? element) =>
+        element is { ValueKind: JsonValueKind.Object } value
+        && value.TryGetProperty("timeZone", out var zone)
+        && zone.ValueKind == JsonValueKind.String
+            ? zone.GetString()
+            : null;
+
+    private sealed record PendingSend(string InstanceId, JourneyDefinition Definition, ActionMessage Action, string? TimeZone, bool Released);
 }

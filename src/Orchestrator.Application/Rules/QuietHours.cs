@@ -1,8 +1,11 @@
+using System.ComponentModel;
+
 namespace Orchestrator.Application.Rules;
 
 /// <summary>Local hours during which a channel must not reach the customer, such as 21:00-08:00 for SMS.</summary>
 /// <param name="Starts">Local time quiet hours start (inclusive).</param>
 /// <param name="Ends">Local time they end (exclusive); earlier than <paramref name="Starts"/> when they cross midnight.</param>
+[TypeConverter(typeof(QuietHoursConverter))]
 public sealed record QuietHours(TimeOnly Starts, TimeOnly Ends)
 {
     /// <summary>Whether a local time falls in quiet hours.</summary>

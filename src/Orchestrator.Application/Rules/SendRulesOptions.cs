@@ -3,6 +3,17 @@ namespace Orchestrator.Application.Rules;
 /// <summary>The cross-journey rules applied when an action is about to be sent.</summary>
 public sealed record SendRulesOptions
 {
+    /// <summary>
+    /// No caps, no quiet hours, no collision window: every send goes out unless a suppressing journey is
+    /// active. For running one journey on its own, as the simulator and its conformance suite do.
+    /// </summary>
+    public static SendRulesOptions None { get; } = new()
+    {
+        Caps = [],
+        QuietHours = new Dictionary<string, QuietHours>(StringComparer.Ordinal),
+        CollisionWindow = TimeSpan.Zero,
+    };
+
     /// <summary>Frequency caps; by default at most 3 <c>marketing</c> sends per customer per 7 days on any channel.</summary>
     public IReadOnlyList<FrequencyCap> Caps { get; init; } = [new(FrequencyCap.Any, "marketing", 3, TimeSpan.FromDays(7))];
 

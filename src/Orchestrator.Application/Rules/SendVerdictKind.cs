@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Orchestrator.Journeys.Serialization;
+
 namespace Orchestrator.Application.Rules;
 
-/// <summary>What the send-time rules decided.</summary>
+/// <summary>What the send-time rules decided; written in camel case (<c>lostPriority</c>) as the engine's enums are.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<SendVerdictKind>))]
 public enum SendVerdictKind
 {
     /// <summary>Send now.</summary>

@@ -3,6 +3,7 @@ using Orchestrator.Application.Actions;
 using Orchestrator.Application.Customers;
 using Orchestrator.Application.Ports;
 using Orchestrator.Application.Queries;
+using Orchestrator.Application.Rules;
 using Orchestrator.Journeys;
 using Orchestrator.Journeys.Engine;
 
@@ -26,6 +27,8 @@ namespace Orchestrator.Application.Serialization;
 [JsonSerializable(typeof(Touchpoint))]
 [JsonSerializable(typeof(List<Touchpoint>))]
 [JsonSerializable(typeof(DueTimer))]
+[JsonSerializable(typeof(List<SentAction>))]
+[JsonSerializable(typeof(List<DeferredAction>))]
 [JsonSerializable(typeof(PoisonEntry))]
 [JsonSerializable(typeof(IReadOnlyList<PoisonEntry>))]
 [JsonSerializable(typeof(InstanceStatus))]

@@ -20,7 +20,8 @@ public static class RuntimeServiceCollectionExtensions
         var storage = configuration.GetSection("Storage");
 
         services.AddSingleton(settings);
-        services.AddJourneyApplication(section.Get<ApplicationOptions>() ?? new ApplicationOptions());
+        var options = section.Get<ApplicationOptions>() ?? new ApplicationOptions();
+        services.AddJourneyApplication(options with { SendRules = SendRulesSettings.Read(section.GetSection(SendRulesSettings.Section)) });
         services.AddTableStorage(new StorageOptions
         {
             ConnectionString = storage["ConnectionString"] is { Length: > 0 } connection ? connection : DevelopmentStorage,

@@ -14,8 +14,15 @@ namespace Orchestrator.Storage.Memory;
 /// <param name="Outbox">Actions, in commit order.</param>
 internal sealed record InMemoryCommitDocuments(byte[] Entries, IReadOnlyList<byte[]> States, IReadOnlyList<byte[]?> Buffers, byte[] Entry, IReadOnlyList<byte[]> Outbox)
 {
+    /// <summary>The customer's send history; null when empty.</summary>
+    public byte[]? Sends { get; init; }
+
+    /// <summary>Instances' deferred actions, in commit order; null where none are deferred.</summary>
+    public IReadOnlyList<byte[]?> Deferred { get; init; } = [];
+
     /// <summary>Bytes of JSON in all the documents, as the Table store counts them.</summary>
-    public long JsonBytes => Entries.Length + States.Sum(s => (long)s.Length) + Buffers.Sum(b => (long)(b?.Length ?? 0)) + Entry.Length + Outbox.Sum(a => (long)a.Length);
+    public long JsonBytes => Entries.Length + (Sends?.Length ?? 0) + States.Sum(s => (long)s.Length) + Buffers.Sum(b => (long)(b?.Length ?? 0))
+        + Deferred.Sum(d => (long)(d?.Length ?? 0)) + Entry.Length + Outbox.Sum(a => (long)a.Length);
 
     /// <summary>Serializes a commit's documents.</summary>
     /// <param name="commit">The commit.</param>
@@ -31,7 +38,15 @@ internal sealed record InMemoryCommitDocuments(byte[] Entries, IReadOnlyList<byt
             states,
             buffers,
             StorageJson.Serialize(commit.Entry, ApplicationJsonContext.Default.TimelineEntry, $"Timeline entry {commit.Entry.Sequence}"),
-            [.. commit.Outbox.Select(a => StorageJson.Serialize(a, ApplicationJsonContext.Default.ActionMessage, $"Action '{a.IdempotencyKey}'"))]);
+            [.. commit.Outbox.Select(a => StorageJson.Serialize(a, ApplicationJsonContext.Default.ActionMessage, $"Action '{a.IdempotencyKey}'"))])
+        {
+            Sends = customer.Sends.Count == 0
+                ? null
+                : StorageJson.Serialize(CustomerRows.SendsList(customer), ApplicationJsonContext.Default.ListSentAction, $"Customer '{customer.CustomerId}' sends"),
+            Deferred = [.. commit.Instances.Select(i => i.Deferred.Count == 0
+                ? null
+                : StorageJson.Serialize(CustomerRows.DeferredList(i), ApplicationJsonContext.Default.ListDeferredAction, $"Instance '{i.InstanceId}' deferred actions"))],
+        };
     }
 
     // The same rule as the Table store: state and buffer share one entity.

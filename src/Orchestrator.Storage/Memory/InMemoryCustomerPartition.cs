@@ -13,11 +13,11 @@ namespace Orchestrator.Storage.Memory;
 /// </summary>
 internal sealed class InMemoryCustomerPartition
 {
-    private readonly Dictionary<string, (byte[] State, byte[]? Buffered, InstanceRuntimeStatus Status, string ETag)> _instances = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (byte[] State, byte[]? Buffered, byte[]? Deferred, InstanceRuntimeStatus Status, string ETag)> _instances = new(StringComparer.Ordinal);
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly SortedDictionary<long, byte[]> _timeline = [];
     private readonly Dictionary<string, byte[]> _outbox = new(StringComparer.Ordinal);
-    private (long Sequence, byte[] Entries, string ETag)? _customer;
+    private (long Sequence, byte[] Entries, byte[]? Sends, string ETag)? _customer;
 
     /// <summary>Whether the partition holds no rows, so the store can forget it.</summary>
     public bool IsEmpty => _customer is null && _instances.Count == 0 && _seen.Count == 0 && _timeline.Count == 0 && _outbox.Count == 0;
@@ -30,6 +30,9 @@ internal sealed class InMemoryCustomerPartition
     {
         var customer = _customer is { } row
             ? new CustomerRecord(customerId, row.Sequence, Read(row.Entries, ApplicationJsonContext.Default.DictionaryStringJourneyEntryHistory), row.ETag)
+            {
+                Sends = row.Sends is null ? [] : Read(row.Sends, ApplicationJsonContext.Default.ListSentAction),
+            }
             : CustomerRecord.New(customerId);
         var active = Instances().Where(i => i.IsActive);
         return new CustomerSnapshot(customer, InstanceOrder.Sort(active), touchpointId is not null && _seen.Contains(touchpointId));
@@ -91,11 +94,11 @@ internal sealed class InMemoryCustomerPartition
             throw new ConcurrencyConflictException($"Concurrent change for customer '{commit.Customer.CustomerId}': {conflict}. Reload and retry.");
         }
 
-        _customer = (commit.Customer.Sequence, documents.Entries, nextETag());
+        _customer = (commit.Customer.Sequence, documents.Entries, documents.Sends, nextETag());
         for (var i = 0; i < commit.Instances.Count; i++)
         {
             var instance = commit.Instances[i];
-            _instances[instance.InstanceId] = (documents.States[i], documents.Buffers[i], instance.RuntimeStatus, nextETag());
+            _instances[instance.InstanceId] = (documents.States[i], documents.Buffers[i], documents.Deferred[i], instance.RuntimeStatus, nextETag());
         }
 
         _timeline.Add(commit.Entry.Sequence, documents.Entry);
@@ -145,10 +148,11 @@ internal sealed class InMemoryCustomerPartition
 
     private static bool Matches(string? stored, string? expected) => string.Equals(stored, expected, StringComparison.Ordinal);
 
-    private static InstanceRecord ToInstance((byte[] State, byte[]? Buffered, InstanceRuntimeStatus Status, string ETag) row) =>
+    private static InstanceRecord ToInstance((byte[] State, byte[]? Buffered, byte[]? Deferred, InstanceRuntimeStatus Status, string ETag) row) =>
         new(Read(row.State, JourneyJsonContext.Default.JourneyState), row.Status, row.ETag)
         {
             Buffered = row.Buffered is null ? [] : Read(row.Buffered, ApplicationJsonContext.Default.ListTouchpoint),
+            Deferred = row.Deferred is null ? [] : Read(row.Deferred, ApplicationJsonContext.Default.ListDeferredAction),
         };
 
     private static T Read<T>(byte[] json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Orchestrator.Application.Actions;
 using Orchestrator.Application.Customers;
 using Orchestrator.Application.Instances;
+using Orchestrator.Application.Rules;
 using Orchestrator.Application.Serialization;
 using Orchestrator.Journeys.Serialization;
 
@@ -35,6 +36,8 @@ internal static class CustomerRows
     private const string Sequence = nameof(Sequence);
     private const string RuntimeStatus = nameof(RuntimeStatus);
     private const string Buffered = nameof(Buffered);
+    private const string Sends = nameof(Sends);
+    private const string Deferred = nameof(Deferred);
 
     /// <summary>Row key of an instance.</summary>
     /// <param name="instanceId">The instance.</param>
@@ -64,6 +67,11 @@ internal static class CustomerRows
         };
         var entries = customer.Entries as Dictionary<string, JourneyEntryHistory> ?? new Dictionary<string, JourneyEntryHistory>(customer.Entries);
         JsonChunks.Write(entity, Entries, StorageJson.Serialize(entries, ApplicationJsonContext.Default.DictionaryStringJourneyEntryHistory, $"Customer '{customer.CustomerId}'"));
+        if (customer.Sends.Count > 0)
+        {
+            JsonChunks.Write(entity, Sends, StorageJson.Serialize(SendsList(customer), ApplicationJsonContext.Default.ListSentAction, $"Customer '{customer.CustomerId}' sends"));
+        }
+
         return entity;
     }
 
@@ -92,6 +100,11 @@ internal static class CustomerRows
             var bufferedJson = StorageJson.Serialize(BufferedList(instance), ApplicationJsonContext.Default.ListTouchpoint, $"Instance '{instance.InstanceId}' buffer");
             StorageJson.CheckEntity(stateJson.Length + bufferedJson.Length, $"Instance '{instance.InstanceId}' with its buffered touchpoints");
             JsonChunks.Write(entity, Buffered, bufferedJson);
+        }
+
+        if (instance.Deferred.Count > 0)
+        {
+            JsonChunks.Write(entity, Deferred, StorageJson.Serialize(DeferredList(instance), ApplicationJsonContext.Default.ListDeferredAction, $"Instance '{instance.InstanceId}' deferred actions"));
         }
 
         return entity;
@@ -128,7 +141,12 @@ internal static class CustomerRows
         customerId,
         entity.GetInt64(Sequence) ?? 0,
         StorageJson.Deserialize(JsonChunks.Read(entity, Entries), ApplicationJsonContext.Default.DictionaryStringJourneyEntryHistory, $"Customer '{customerId}'"),
-        entity.ETag.ToString());
+        entity.ETag.ToString())
+    {
+        Sends = entity.GetBinary(Sends) is null
+            ? []
+            : StorageJson.Deserialize(JsonChunks.Read(entity, Sends), ApplicationJsonContext.Default.ListSentAction, $"Customer '{customerId}' sends"),
+    };
 
     /// <summary>Reads an instance row.</summary>
     /// <param name="entity">The row.</param>
@@ -141,6 +159,9 @@ internal static class CustomerRows
         Buffered = entity.GetBinary(Buffered) is null
             ? []
             : StorageJson.Deserialize(JsonChunks.Read(entity, Buffered), ApplicationJsonContext.Default.ListTouchpoint, $"Instance row {entity.RowKey} buffer"),
+        Deferred = entity.GetBinary(Deferred) is null
+            ? []
+            : StorageJson.Deserialize(JsonChunks.Read(entity, Deferred), ApplicationJsonContext.Default.ListDeferredAction, $"Instance row {entity.RowKey} deferred actions"),
     };
 
     /// <summary>The buffered touchpoints as the list type the JSON context knows.</summary>
@@ -148,6 +169,18 @@ internal static class CustomerRows
     /// <returns>The list.</returns>
     public static List<Orchestrator.Journeys.Touchpoint> BufferedList(InstanceRecord instance) =>
         instance.Buffered as List<Orchestrator.Journeys.Touchpoint> ?? [.. instance.Buffered];
+
+    /// <summary>The customer's sends as the list type the JSON context knows.</summary>
+    /// <param name="customer">The customer.</param>
+    /// <returns>The list.</returns>
+    public static List<SentAction> SendsList(CustomerRecord customer) =>
+        customer.Sends as List<SentAction> ?? [.. customer.Sends];
+
+    /// <summary>An instance's deferred actions as the list type the JSON context knows.</summary>
+    /// <param name="instance">The instance.</param>
+    /// <returns>The list.</returns>
+    public static List<DeferredAction> DeferredList(InstanceRecord instance) =>
+        instance.Deferred as List<DeferredAction> ?? [.. instance.Deferred];
 
     /// <summary>Reads a timeline row.</summary>
     /// <param name="entity">The row.</param>

@@ -22,6 +22,8 @@ public sealed class StandaloneHostFactory(string connectionString, TimeProvider 
             builder.UseSetting(key, value);
         }
 
+        // The simulator runs one journey without the cross-journey send-time rules, and so does this suite.
+        builder.UseSetting("Orchestrator:SendRules:Preset", "none");
 
         // The tests deploy what they run; nothing else may be live.
         builder.UseSetting("Orchestrator:DeploySamplesFrom", "");
