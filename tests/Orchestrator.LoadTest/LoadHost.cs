@@ -59,25 +59,9 @@ internal sealed class LoadHost : IAsyncDisposable
     {
         var address = FreeLoopbackAddress();
         var assembly = AssemblyPath;
-        var startInfo = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } dotnet ? dotnet : "dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(assembly)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        startInfo.ArgumentList.Add(assembly);
-        startInfo.ArgumentList.Add("--urls");
-        startInfo.ArgumentList.Add(address.GetLeftPart(UriPartial.Authority));
+        var startInfo = StandaloneProcessStart.For(assembly, address, connectionString);
         startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        startInfo.Environment["Storage__ConnectionString"] = connectionString;
-        startInfo.Environment["Orchestrator__DeploySamplesFrom"] = "";
         startInfo.Environment["Orchestrator__Diagnostics__Enabled"] = "true";
-        startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (name, value) in TestApiKeys.EnvironmentVariables)
-        {
-            startInfo.Environment[name] = value;
-        }
 
         var process = new Process { StartInfo = startInfo };
         var http = new HttpClient(TestApiKeys.Handler(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(connections, 2) }))

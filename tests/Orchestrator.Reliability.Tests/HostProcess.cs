@@ -68,24 +68,7 @@ public sealed class HostProcess : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(address);
         var assembly = AssemblyPath;
-        var startInfo = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } dotnet ? dotnet : "dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(assembly)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        startInfo.ArgumentList.Add(assembly);
-        startInfo.ArgumentList.Add("--urls");
-        startInfo.ArgumentList.Add(address.GetLeftPart(UriPartial.Authority));
-        startInfo.Environment["Storage__ConnectionString"] = connectionString;
-        startInfo.Environment["Orchestrator__DeploySamplesFrom"] = "";
-        foreach (var (name, value) in TestApiKeys.EnvironmentVariables)
-        {
-            startInfo.Environment[name] = value;
-        }
-
-        startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
+        var startInfo = StandaloneProcessStart.For(assembly, address, connectionString);
         startInfo.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
 
         // Says how many actions a start re-sent from outboxes, which the kill test reports.
