@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Orchestrator.Application.Definitions;
+using Orchestrator.Application.Ports;
 
 namespace Orchestrator.Standalone.Hosting;
 
@@ -28,15 +29,17 @@ internal sealed partial class SampleDeployment(
             return;
         }
 
+        // One read of the active versions for the whole folder, not one per sample.
+        var active = (await definitions.ListActiveAsync(cancellationToken)).ToDictionary(d => d.JourneyId, StringComparer.Ordinal);
         foreach (var path in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
         {
-            await DeployAsync(path, cancellationToken);
+            await DeployAsync(path, active, cancellationToken);
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task DeployAsync(string path, CancellationToken cancellationToken)
+    private async Task DeployAsync(string path, Dictionary<string, StoredDefinition> activeVersions, CancellationToken cancellationToken)
     {
         var json = await File.ReadAllTextAsync(path, cancellationToken);
         if (!TryReadId(json, out var journeyId))
@@ -45,8 +48,7 @@ internal sealed partial class SampleDeployment(
             return;
         }
 
-        var active = await definitions.GetActiveAsync(journeyId, cancellationToken);
-        if (active is not null && SameJson(active.Json, json))
+        if (activeVersions.TryGetValue(journeyId, out var active) && SameJson(active.Json, json))
         {
             LogUnchanged(logger, journeyId, active.Version);
             return;
