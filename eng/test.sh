@@ -28,7 +28,8 @@ done < <(dotnet sln Orchestrator.sln list | tr '\\' '/' | grep -E '\.csproj$' ||
 skipped=()
 for project in "${optional_projects[@]}"; do
   if ! dotnet restore "$project" >"$results/restore.log" 2>&1; then
-    reason=$(grep -oE "(error NU[0-9]+: [^[]*)" "$results/restore.log" | head -n 1 || true)
+    # A package the sources do not have says it best; any other restore error otherwise.
+    reason=$( (grep -oE "error NU110[12]: [^[]*" "$results/restore.log" || grep -oE "error NU[0-9]+: [^[]*" "$results/restore.log" || true) | head -n 1)
     skipped+=("$project")
     echo "==> SKIPPED $project: its packages do not restore from this machine's NuGet sources (${reason:-restore failed})."
   fi

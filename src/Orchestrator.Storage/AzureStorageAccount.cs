@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Core;
+using Azure.Identity;
 using Azure.Storage.Queues;
 using Orchestrator.Storage.Diagnostics;
 using Orchestrator.Storage.Queues;
@@ -22,13 +23,23 @@ internal sealed class AzureStorageAccount : IStorageInitializer
         _options = options;
         var tableOptions = new TableClientOptions();
         tableOptions.AddPolicy(StorageRequestPolicy.Tables, HttpPipelinePosition.PerRetry);
-        _tables = new TableServiceClient(options.ConnectionString, tableOptions);
+        var credential = options.UsesIdentity ? Credential(options.ClientId) : null;
+        _tables = credential is null
+            ? new TableServiceClient(options.ConnectionString, tableOptions)
+            : new TableServiceClient(options.TableServiceUri, credential, tableOptions);
 
         // Plain text, not base64: messages are JSON, readable in any tool, and channel apps need no decoding.
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
         queueOptions.AddPolicy(StorageRequestPolicy.Queues, HttpPipelinePosition.PerRetry);
-        _queues = new QueueServiceClient(options.ConnectionString, queueOptions);
+        _queues = credential is null
+            ? new QueueServiceClient(options.ConnectionString, queueOptions)
+            : new QueueServiceClient(options.QueueEndpoint, credential, queueOptions);
     }
+
+    // A user-assigned identity when its client id is given (as in the azd deployment); otherwise the default chain.
+    private static TokenCredential Credential(string? clientId) => clientId is { Length: > 0 }
+        ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+        : new DefaultAzureCredential();
 
     /// <summary>The customer store.</summary>
     /// <returns>A store on the customers table.</returns>

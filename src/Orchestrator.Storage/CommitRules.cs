@@ -6,7 +6,7 @@ namespace Orchestrator.Storage;
 internal static class CommitRules
 {
     /// <summary>Operations one entity-group transaction may hold.</summary>
-    public const int MaxOperations = 100;
+    public const int MaxOperations = CustomerCommit.MaxWrites;
 
     /// <summary>
     /// Most JSON one commit may carry: a transaction request holds 4 MiB, and binary properties travel as
@@ -17,8 +17,7 @@ internal static class CommitRules
     /// <summary>Writes the commit takes: customer, instances, timeline entry, dedupe marker, outbox entries.</summary>
     /// <param name="commit">The commit.</param>
     /// <returns>The number of entity operations.</returns>
-    public static int OperationCount(CustomerCommit commit) =>
-        2 + commit.Instances.Count + (commit.TouchpointId is null ? 0 : 1) + commit.Outbox.Count;
+    public static int OperationCount(CustomerCommit commit) => commit.Writes;
 
     /// <summary>Throws when the commit cannot be written as one transaction.</summary>
     /// <param name="commit">The commit.</param>

@@ -11,8 +11,34 @@ namespace Orchestrator.Storage;
 /// </remarks>
 public sealed partial record StorageOptions
 {
-    /// <summary>Storage account connection string (<c>UseDevelopmentStorage=true</c> for Azurite).</summary>
-    public required string ConnectionString { get; init; }
+    /// <summary>
+    /// Storage account connection string (<c>UseDevelopmentStorage=true</c> for Azurite); empty when the account is
+    /// reached by <see cref="TableServiceUri"/> and an identity instead.
+    /// </summary>
+    public string ConnectionString { get; init; } = "";
+
+    /// <summary>
+    /// The account's table endpoint (<c>https://{account}.table.core.windows.net</c>), reached with a Microsoft Entra
+    /// identity: no key or secret. Used when <see cref="ConnectionString"/> is empty.
+    /// </summary>
+    public Uri? TableServiceUri { get; init; }
+
+    /// <summary>The account's queue endpoint; by default the table endpoint with <c>table</c> read as <c>queue</c>.</summary>
+    public Uri? QueueServiceUri { get; init; }
+
+    /// <summary>
+    /// Client id of the user-assigned managed identity to use with the endpoints; when empty, the default Azure
+    /// credential chain (managed identity in Azure, the developer's sign-in locally).
+    /// </summary>
+    public string? ClientId { get; init; }
+
+    /// <summary>Whether the account is reached by endpoint and identity rather than a connection string.</summary>
+    internal bool UsesIdentity => string.IsNullOrWhiteSpace(ConnectionString);
+
+    /// <summary>The queue endpoint for identity access.</summary>
+    internal Uri? QueueEndpoint => QueueServiceUri ?? (TableServiceUri is { } tables
+        ? new UriBuilder(tables) { Host = tables.Host.Replace(".table.", ".queue.", StringComparison.OrdinalIgnoreCase) }.Uri
+        : null);
 
     /// <summary>Put in front of every table and queue name; empty by default.</summary>
     public string Prefix { get; init; } = "";
@@ -56,9 +82,9 @@ public sealed partial record StorageOptions
     /// <summary>Fails early, with the offending name, instead of with a 400 from the service at start-up.</summary>
     internal void Validate()
     {
-        if (string.IsNullOrWhiteSpace(ConnectionString))
+        if (UsesIdentity && TableServiceUri is null)
         {
-            throw new ArgumentException("StorageOptions.ConnectionString is required.", nameof(ConnectionString));
+            throw new ArgumentException("Set StorageOptions.ConnectionString, or StorageOptions.TableServiceUri to reach the account with an identity.", nameof(ConnectionString));
         }
 
         foreach (var table in TableNames.Where(name => !TableName().IsMatch(name)))
@@ -75,7 +101,8 @@ public sealed partial record StorageOptions
     // The generated ToString would print the connection string, account key included, into any log.
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append("Prefix = ").Append(Prefix)
+        builder.Append("Account = ").Append(UsesIdentity ? TableServiceUri?.Host : "(connection string)")
+            .Append(", Prefix = ").Append(Prefix)
             .Append(", Tables = ").AppendJoin(' ', TableNames)
             .Append(", Queues = ").AppendJoin(' ', QueueNames);
         return true;

@@ -4,27 +4,34 @@ using Orchestrator.Application.Ports;
 namespace Orchestrator.Application.Actions;
 
 /// <summary>
-/// Sends committed actions to the action sink and clears them from the customer's outbox. A failure
-/// leaves them in the outbox, where <see cref="RecoverAsync"/> finds them: dispatch is at-least-once,
-/// and every delivery of one action carries the same idempotency key.
+/// Sends committed actions to the action sink and acknowledges them, so their outbox entries go with the
+/// customer's next commit (or an idle flush). A failure leaves them in the outbox unacknowledged, where
+/// <see cref="RecoverAsync"/> finds them: dispatch is at-least-once, and every delivery of one action
+/// carries the same idempotency key.
 /// </summary>
 public sealed partial class ActionDispatcher
 {
     private readonly IActionSink _sink;
     private readonly ICustomerStore _customers;
+    private readonly TimeProvider _clock;
     private readonly ILogger<ActionDispatcher> _logger;
     private int _failedSinceRecovery;
 
     /// <summary>Creates the dispatcher.</summary>
     /// <param name="sink">Where actions go.</param>
     /// <param name="customers">Holds the outboxes.</param>
+    /// <param name="clock">Times acknowledgements, for the idle flush.</param>
     /// <param name="logger">Logger.</param>
-    public ActionDispatcher(IActionSink sink, ICustomerStore customers, ILogger<ActionDispatcher> logger)
+    public ActionDispatcher(IActionSink sink, ICustomerStore customers, TimeProvider clock, ILogger<ActionDispatcher> logger)
     {
         _sink = sink;
         _customers = customers;
+        _clock = clock;
         _logger = logger;
     }
+
+    /// <summary>Dispatched actions whose outbox entries are still stored.</summary>
+    public OutboxAcknowledgements Acknowledgements { get; } = new();
 
     /// <summary>Dispatches actions just committed for one customer.</summary>
     /// <param name="customerId">The customer.</param>
@@ -47,7 +54,6 @@ public sealed partial class ActionDispatcher
                 sent.Add(action.IdempotencyKey);
             }
 
-            await _customers.RemoveFromOutboxAsync(customerId, sent, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -55,6 +61,33 @@ public sealed partial class ActionDispatcher
             Volatile.Write(ref _failedSinceRecovery, 1);
             LogDispatchFailed(exception, customerId, actions.Count - sent.Count);
         }
+        finally
+        {
+            if (sent.Count > 0)
+            {
+                Acknowledgements.Add(customerId, sent, _clock.GetUtcNow());
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes the outbox entries of dispatched actions for customers no input has reached for
+    /// <paramref name="idleFor"/>, so an idle customer's outbox does not wait for its next input.
+    /// </summary>
+    /// <param name="idleFor">How long since the latest dispatch; <see cref="TimeSpan.Zero"/> flushes every customer (shutdown).</param>
+    /// <param name="cancellationToken">Cancels the flush.</param>
+    /// <returns>How many outbox entries were removed.</returns>
+    public async Task<int> FlushAcknowledgedAsync(TimeSpan idleFor, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var (customerId, keys) in Acknowledgements.IdleSince(_clock.GetUtcNow() - idleFor))
+        {
+            await _customers.RemoveFromOutboxAsync(customerId, keys, cancellationToken);
+            Acknowledgements.Forget(customerId, keys);
+            count += keys.Count;
+        }
+
+        return count;
     }
 
     /// <summary>Sends every action left in any outbox (after a crash or a failed dispatch).</summary>
@@ -65,9 +98,16 @@ public sealed partial class ActionDispatcher
         var count = 0;
         await foreach (var action in _customers.ReadAllOutboxesAsync(cancellationToken))
         {
-            await _sink.SendAsync(action, cancellationToken);
+            // Sent by this process already, its entry only waiting for the customer's next commit: remove, don't resend.
+            var sent = Acknowledgements.Contains(action.CustomerId, action.IdempotencyKey);
+            if (!sent)
+            {
+                await _sink.SendAsync(action, cancellationToken);
+                count++;
+            }
+
             await _customers.RemoveFromOutboxAsync(action.CustomerId, [action.IdempotencyKey], cancellationToken);
-            count++;
+            Acknowledgements.Forget(action.CustomerId, [action.IdempotencyKey]);
         }
 
         if (count > 0)

@@ -18,4 +18,17 @@ public sealed record CustomerCommit(
     IReadOnlyList<InstanceRecord> Instances,
     TimelineEntry Entry,
     string? TouchpointId,
-    IReadOnlyList<ActionMessage> Outbox);
+    IReadOnlyList<ActionMessage> Outbox)
+{
+    /// <summary>Most writes one commit may take: one atomic entity-group transaction holds 100.</summary>
+    public const int MaxWrites = 100;
+
+    /// <summary>
+    /// Idempotency keys of earlier actions known to be dispatched, removed from the outbox in this same write:
+    /// acknowledging them here costs no round trip of its own. Keys already gone are fine.
+    /// </summary>
+    public IReadOnlyList<string> Acknowledged { get; init; } = [];
+
+    /// <summary>Writes the commit takes: customer, instances, timeline entry, dedupe marker, new and acknowledged outbox entries.</summary>
+    public int Writes => 2 + Instances.Count + (TouchpointId is null ? 0 : 1) + Outbox.Count + Acknowledged.Count;
+}

@@ -1,3 +1,4 @@
+using Orchestrator.Application.Instances;
 using Orchestrator.Application.Rules;
 
 namespace Orchestrator.Application.Customers;
@@ -21,6 +22,21 @@ public sealed record CustomerRecord(
     /// <see cref="SendRulesOptions.HistoryHorizon"/> on every commit.
     /// </summary>
     public IReadOnlyList<SentAction> Sends { get; init; } = [];
+
+    /// <summary>Most touchpoint ids kept in <see cref="RecentTouchpoints"/>.</summary>
+    public const int MaxRecentTouchpoints = 32;
+
+    /// <summary>
+    /// Ids of the customer's latest touchpoints, oldest first, kept by the store so that a load can tell a
+    /// recent redelivery without reading anything else. Older ones are caught by the commit's dedupe marker.
+    /// </summary>
+    public IReadOnlyList<string> RecentTouchpoints { get; init; } = [];
+
+    /// <summary>
+    /// The customer's active instances as read with this record. A store that keeps them inside the customer's
+    /// row (so a load is one point read) writes them back whole, overlaid with the commit's changed instances.
+    /// </summary>
+    public IReadOnlyList<InstanceRecord> ActiveInstances { get; init; } = [];
 
     /// <summary>A customer seen for the first time.</summary>
     /// <param name="customerId">The customer.</param>

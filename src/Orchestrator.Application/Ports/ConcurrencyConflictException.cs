@@ -25,4 +25,10 @@ public sealed class ConcurrencyConflictException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// Whether the conflict is the commit's dedupe marker: the touchpoint was applied before, so the input is a
+    /// duplicate to drop, not a race to retry.
+    /// </summary>
+    public bool TouchpointAlreadyRecorded { get; init; }
 }

@@ -12,7 +12,10 @@ public interface ICustomerStore
 {
     /// <summary>Reads what processing an input needs, in one round trip.</summary>
     /// <param name="customerId">The customer.</param>
-    /// <param name="touchpointId">When processing a touchpoint, its id, to tell whether it was applied before.</param>
+    /// <param name="touchpointId">
+    /// When processing a touchpoint, its id, to tell whether it was applied before. A store may answer only for
+    /// recent touchpoints; an older redelivery is refused by <see cref="CommitAsync"/>.
+    /// </param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The snapshot; an empty customer record when the customer is new.</returns>
     Task<CustomerSnapshot> LoadAsync(string customerId, string? touchpointId, CancellationToken cancellationToken);
@@ -22,7 +25,8 @@ public interface ICustomerStore
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <exception cref="ConcurrencyConflictException">
     /// The customer or an instance changed since it was read, a new instance already exists, or the
-    /// touchpoint was already recorded. Nothing was written.
+    /// touchpoint was already recorded (then <see cref="ConcurrencyConflictException.TouchpointAlreadyRecorded"/>
+    /// is set). Nothing was written.
     /// </exception>
     /// <returns>A task that completes when the write is durable.</returns>
     Task CommitAsync(CustomerCommit commit, CancellationToken cancellationToken);

@@ -204,10 +204,15 @@ public sealed partial class CustomerProcessor
                 TimerScheduled?.Invoke(timer.DueAt);
             }
 
-            var commit = work.ToCommit(kind, touchpoint);
+            var commit = WithAcknowledgements(work.ToCommit(kind, touchpoint));
             try
             {
                 await _customers.CommitAsync(commit, cancellationToken);
+            }
+            catch (ConcurrencyConflictException exception) when (exception.TouchpointAlreadyRecorded)
+            {
+                // A redelivery older than the load's recent-touchpoint window: the commit's dedupe marker caught it.
+                return new ProcessResult(ProcessStatus.Duplicate, null);
             }
             catch (ConcurrencyConflictException exception) when (attempt < _options.MaxConflictRetries)
             {
@@ -215,12 +220,17 @@ public sealed partial class CustomerProcessor
                 continue;
             }
 
+            _dispatcher.Acknowledgements.Forget(customerId, commit.Acknowledged);
             SendMetrics.Record(commit.Entry.Withheld);
             await _dispatcher.DispatchAsync(customerId, work.Actions, cancellationToken);
             var status = work.HasChanges ? ProcessStatus.Applied : ProcessStatus.Ignored;
             return new ProcessResult(status, commit.Entry);
         }
     }
+
+    // Dispatched actions of this customer leave its outbox in this same write, as far as the transaction has room.
+    private CustomerCommit WithAcknowledgements(CustomerCommit commit) =>
+        commit with { Acknowledged = _dispatcher.Acknowledgements.For(commit.Customer.CustomerId, CustomerCommit.MaxWrites - commit.Writes) };
 
     /// <summary>
     /// Keeps a touchpoint for a suspended instance's resume. A full buffer keeps its oldest touchpoints; the new

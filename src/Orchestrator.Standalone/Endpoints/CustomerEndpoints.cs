@@ -1,10 +1,14 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Orchestrator.Application.Customers;
 using Orchestrator.Application.Queries;
+using Orchestrator.Http;
+using Orchestrator.Http.Handlers;
 
 namespace Orchestrator.Standalone.Endpoints;
 
-/// <summary>A customer's journeys and timeline.</summary>
+/// <summary>Routes of a customer's journeys and timeline, to the shared handlers.</summary>
+/// <remarks>
+/// The handlers are wrapped in lambdas rather than passed as method groups: the ASP.NET Core route handler analyzer throws
+/// (AD0001, an error here) on method groups from another assembly (dotnet/aspnetcore#68976), and the lambdas keep it checking.
+/// </remarks>
 public static class CustomerEndpoints
 {
     /// <summary>Maps the <c>/api/customers/{customerId}</c> group.</summary>
@@ -12,37 +16,13 @@ public static class CustomerEndpoints
     /// <returns>The route builder.</returns>
     public static IEndpointRouteBuilder MapCustomerEndpoints(this IEndpointRouteBuilder app)
     {
-        var customer = app.MapGroup("/api/customers/{customerId}").WithTags("Customers");
-        customer.MapGet("/journeys", ListJourneysAsync).WithSummary("Lists the customer's journey instances, oldest first");
-        customer.MapGet("/timeline", GetTimelineAsync).WithSummary("Reads the customer's timeline: touchpoints, decisions and actions, oldest first");
+        var customer = app.MapGroup(HttpRoutes.Customer).WithTags("Customers");
+        customer.MapGet("/journeys", (string customerId, InstanceQueries queries, CancellationToken cancellationToken) =>
+                CustomerHandlers.ListJourneysAsync(customerId, queries, cancellationToken))
+            .WithSummary("Lists the customer's journey instances, oldest first");
+        customer.MapGet("/timeline", (string customerId, InstanceQueries queries, CancellationToken cancellationToken) =>
+                CustomerHandlers.GetTimelineAsync(customerId, queries, cancellationToken))
+            .WithSummary("Reads the customer's timeline: touchpoints, decisions and actions, oldest first");
         return app;
-    }
-
-    /// <summary>Lists the customer's instances.</summary>
-    /// <param name="customerId">The customer.</param>
-    /// <param name="queries">The instance queries.</param>
-    /// <param name="cancellationToken">The request's cancellation.</param>
-    /// <returns>200 with the instances; empty for an unknown customer.</returns>
-    public static async Task<Ok<IReadOnlyList<CustomerJourney>>> ListJourneysAsync(
-        string customerId,
-        InstanceQueries queries,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(queries);
-        return TypedResults.Ok(await queries.ListCustomerJourneysAsync(customerId, cancellationToken));
-    }
-
-    /// <summary>Reads the customer's timeline.</summary>
-    /// <param name="customerId">The customer.</param>
-    /// <param name="queries">The instance queries.</param>
-    /// <param name="cancellationToken">The request's cancellation.</param>
-    /// <returns>200 with the entries; empty for an unknown customer.</returns>
-    public static async Task<Ok<IReadOnlyList<TimelineEntry>>> GetTimelineAsync(
-        string customerId,
-        InstanceQueries queries,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(queries);
-        return TypedResults.Ok(await queries.GetTimelineAsync(customerId, cancellationToken));
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orchestrator.Application.Instances;
 using Orchestrator.Application.Queries;
-using Orchestrator.Standalone.Http;
+using Orchestrator.Http;
 
 namespace Orchestrator.Standalone.Endpoints;
 

@@ -1,139 +1,57 @@
-using System.Text;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Orchestrator.Application.Definitions;
-using Orchestrator.Application.Ports;
-using Orchestrator.Journeys.Parsing;
-using Orchestrator.Standalone.Contracts;
-using Orchestrator.Standalone.Http;
+using Orchestrator.Http;
+using Orchestrator.Http.Handlers;
 
 namespace Orchestrator.Standalone.Endpoints;
 
-/// <summary>Journey definitions: deploy a new version, list active versions, read a version.</summary>
-public static partial class JourneyEndpoints
+/// <summary>Routes of journey definitions, the version lifecycle and the designer's dry runs, to the shared handlers.</summary>
+/// <remarks>
+/// Handlers are wrapped in lambdas rather than passed as method groups: the ASP.NET Core route handler analyzer throws
+/// (AD0001, an error here) on method groups from another assembly (dotnet/aspnetcore#68976), and the lambdas keep it checking.
+/// </remarks>
+public static class JourneyEndpoints
 {
     /// <summary>Maps the <c>/api/journeys</c> group.</summary>
     /// <param name="app">The route builder.</param>
     /// <returns>The route builder.</returns>
     public static IEndpointRouteBuilder MapJourneyEndpoints(this IEndpointRouteBuilder app)
     {
-        var journeys = app.MapGroup("/api/journeys").WithTags("Journeys");
-        journeys.MapPut("/{id}", DeployAsync)
+        var journeys = app.MapGroup(HttpRoutes.Journeys).WithTags("Journeys");
+        journeys.MapPut("/{id}", (string id, HttpRequest request, DefinitionService definitions, CancellationToken cancellationToken) =>
+                JourneyHandlers.DeployAsync(id, request, definitions, cancellationToken))
             .WithSummary("Validates a journey definition and deploys it as a new active version")
             .WithDescription("The body is the definition document (application/json, at most 256 KiB); its 'id' must equal the one in the address.")
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        journeys.MapGet("/", ListAsync).WithSummary("Lists the latest version of every journey, with its status");
-        journeys.MapGet("/{id}", GetActiveAsync).WithSummary("Reads a journey's active version");
-        journeys.MapGet("/{id}/versions/{version:int}", GetVersionAsync)
+        journeys.MapGet("/", (DefinitionService definitions, CancellationToken cancellationToken) =>
+                JourneyHandlers.ListAsync(definitions, cancellationToken))
+            .WithSummary("Lists the latest version of every journey, with its status");
+        journeys.MapGet("/{id}", (string id, DefinitionService definitions, CancellationToken cancellationToken) =>
+                JourneyHandlers.GetActiveAsync(id, definitions, cancellationToken))
+            .WithSummary("Reads a journey's active version");
+        journeys.MapGet("/{id}/versions/{version:int}", (string id, int version, VersionLifecycle lifecycle, CancellationToken cancellationToken) =>
+                JourneyHandlers.GetVersionAsync(id, version, lifecycle, cancellationToken))
             .WithSummary("Reads one version of a journey, with its status and its instances counted")
             .WithDescription("Counting reads every instance the version ever had: one directory query plus one read per instance.");
-        MapVersionLifecycle(journeys);
-        MapDesigner(journeys);
+
+        journeys.MapPost("/{id}/versions/{version:int}/drain", (string id, int version, VersionLifecycle lifecycle, CancellationToken cancellationToken) =>
+                JourneyHandlers.DrainAsync(id, version, lifecycle, cancellationToken))
+            .WithSummary("Drains a version: it takes no new entries, and its running instances finish")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        journeys.MapPost("/{id}/versions/{version:int}/stop", (string id, int version, VersionLifecycle lifecycle, CancellationToken cancellationToken) =>
+                JourneyHandlers.StopAsync(id, version, lifecycle, cancellationToken))
+            .WithSummary("Stops a version: it takes no new entries, and every running instance ends with outcome 'stopped'")
+            .WithDescription("Idempotent: repeating it stops whatever is still running and reports how many this request stopped.");
+
+        journeys.MapPost("/{id}/validate", (string id, HttpRequest request, CancellationToken cancellationToken) =>
+                JourneyHandlers.ValidateAsync(id, request, cancellationToken))
+            .WithSummary("Validates a journey definition without deploying it")
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        journeys.MapPost("/{id}/simulate", (string id, HttpRequest request, CancellationToken cancellationToken) =>
+                JourneyHandlers.SimulateAsync(id, request, cancellationToken))
+            .WithSummary("Runs a journey definition on a scenario script with a virtual clock; nothing is stored or sent")
+            .WithDescription("The body is { \"definition\": {…}, \"script\": {…} }; the answer is the simulator's trace.")
+            .Produces(StatusCodes.Status200OK, contentType: MediaTypes.Json)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
     }
-
-    /// <summary>Deploys the definition in the body.</summary>
-    /// <param name="id">The journey id.</param>
-    /// <param name="request">The request.</param>
-    /// <param name="definitions">The definition service.</param>
-    /// <param name="cancellationToken">The request's cancellation.</param>
-    /// <returns>201 with the version; 400 listing every error with its JSON pointer; 415.</returns>
-    public static async Task<Results<Created<JourneyDeployed>, ProblemHttpResult>> DeployAsync(
-        string id,
-        HttpRequest request,
-        DefinitionService definitions,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(definitions);
-        if (!MediaTypes.IsJson(MediaTypes.Of(request.ContentType)))
-        {
-            return Problems.UnsupportedMediaType(request.ContentType, "the journey definition as application/json");
-        }
-
-        if (await BoundedBody.ReadAsync(request, JourneyDefinitionReader.MaxBytes, cancellationToken) is not { } body)
-        {
-            return Rejected(id, [new DefinitionError("", $"a definition is at most {JourneyDefinitionReader.MaxBytes / 1024} KiB ({JourneyDefinitionReader.MaxBytes} bytes)")]);
-        }
-
-        var result = await definitions.DeployAsync(id, Encoding.UTF8.GetString(body.Span), cancellationToken);
-        if (result.Version is not { } version)
-        {
-            return Rejected(id, [.. result.Errors]);
-        }
-
-        return TypedResults.Created($"/api/journeys/{Uri.EscapeDataString(id)}/versions/{version}", new JourneyDeployed(id, version));
-    }
-
-    /// <summary>Lists active versions.</summary>
-    /// <param name="definitions">The definition service.</param>
-    /// <param name="cancellationToken">The request's cancellation.</param>
-    /// <returns>200 with one entry per journey.</returns>
-    public static async Task<Ok<IReadOnlyList<JourneySummary>>> ListAsync(DefinitionService definitions, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(definitions);
-        var active = await definitions.ListActiveAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<JourneySummary>>([.. active.OrderBy(d => d.JourneyId, StringComparer.Ordinal).Select(Summarize)]);
-    }
-
-    /// <summary>Reads the active version.</summary>
-    /// <param name="id">The journey id.</param>
-    /// <param name="definitions">The definition service.</param>
-    /// <param name="cancellationToken">The request's cancellation.</param>
-    /// <returns>200 with the document, or 404.</returns>
-    public static async Task<Results<Ok<JourneyDocument>, ProblemHttpResult>> GetActiveAsync(
-        string id,
-        DefinitionService definitions,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(definitions);
-        return await definitions.GetActiveAsync(id, cancellationToken) is { } stored
-            ? TypedResults.Ok(Document(stored))
-            : Problems.NotFound($"No journey '{id}' is deployed.");
-    }
-
-    /// <summary>Reads one version with its status and instance counts.</summary>
-    /// <param name="id">The journey id.</param>
-    /// <param name="version">The version.</param>
-    /// <param name="lifecycle">The version lifecycle service.</param>
-    /// <param name="cancellationToken">The request's cancellation.</param>
-    /// <returns>200 with the document, status and counts, or 404.</returns>
-    public static async Task<Results<Ok<JourneyVersionView>, ProblemHttpResult>> GetVersionAsync(
-        string id,
-        int version,
-        VersionLifecycle lifecycle,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(lifecycle);
-        if (await lifecycle.GetAsync(id, version, cancellationToken) is not { } view)
-        {
-            return Problems.NotFound($"Journey '{id}' has no version {version}.");
-        }
-
-        var document = Document(view.Definition);
-        return TypedResults.Ok(new JourneyVersionView(
-            document.Id, document.Version, view.Definition.Status, document.DeployedAt, document.Definition, view.Instances));
-    }
-
-    private static ProblemHttpResult Rejected(string id, DefinitionError[] errors) =>
-        Problems.Invalid(
-            $"Journey '{id}' was not deployed",
-            $"{errors.Length} error(s): {string.Join("; ", errors.Select(e => e.ToString()))}",
-            errors);
-
-    private static JourneyDocument Document(StoredDefinition stored)
-    {
-        using var document = JsonDocument.Parse(stored.Json);
-        return new JourneyDocument(stored.JourneyId, stored.Version, stored.DeployedAt, document.RootElement.Clone());
-    }
-
-    private static JourneySummary Summarize(StoredDefinition stored)
-    {
-        using var document = JsonDocument.Parse(stored.Json);
-        var root = document.RootElement;
-        return new JourneySummary(stored.JourneyId, stored.Version, Text(root, "name"), Text(root, "category"), stored.DeployedAt, stored.Status);
-    }
-
-    private static string? Text(JsonElement root, string property) =>
-        root.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

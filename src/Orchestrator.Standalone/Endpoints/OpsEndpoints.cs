@@ -5,8 +5,8 @@ using Orchestrator.Application.Instances;
 using Orchestrator.Application.Operations;
 using Orchestrator.Application.Ports;
 using Orchestrator.Application.Queries;
+using Orchestrator.Http;
 using Orchestrator.Standalone.Contracts;
-using Orchestrator.Standalone.Http;
 
 namespace Orchestrator.Standalone.Endpoints;
 

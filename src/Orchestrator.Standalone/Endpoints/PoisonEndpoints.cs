@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Orchestrator.Application.Poison;
 using Orchestrator.Application.Ports;
 using Orchestrator.Application.Touchpoints;
-using Orchestrator.Standalone.Http;
+using Orchestrator.Http;
 
 namespace Orchestrator.Standalone.Endpoints;
 

@@ -4,12 +4,31 @@ namespace Orchestrator.Standalone.Hosting;
 
 /// <summary>
 /// Re-sends actions left in outboxes after a dispatch failed while the host runs (start-up recovery covers
-/// crashes). Checks every <see cref="Interval"/>; when no dispatch has failed it does no storage work at all.
+/// crashes), and removes the outbox entries of dispatched actions for customers idle for
+/// <see cref="IdleFlushAfter"/> (a busy customer's next commit removes them for free). Checks every
+/// <see cref="Interval"/>; at shutdown it removes every acknowledged entry, so a restart re-sends none of them.
 /// </summary>
 internal sealed partial class OutboxSweep(ActionDispatcher dispatcher, ILogger<OutboxSweep> logger) : BackgroundService
 {
     /// <summary>How often the sweep checks for failed dispatches.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a customer stays idle before its dispatched actions leave the outbox on their own write.</summary>
+    public static readonly TimeSpan IdleFlushAfter = TimeSpan.FromSeconds(30);
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await dispatcher.FlushAcknowledgedAsync(TimeSpan.Zero, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Left in the outbox, they are sent again at the next start, with the same idempotency keys.
+            LogFlushFailed(logger, exception);
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,6 +39,7 @@ internal sealed partial class OutboxSweep(ActionDispatcher dispatcher, ILogger<O
             try
             {
                 await dispatcher.RecoverIfDispatchFailedAsync(stoppingToken);
+                await dispatcher.FlushAcknowledgedAsync(IdleFlushAfter, stoppingToken);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
@@ -30,4 +50,7 @@ internal sealed partial class OutboxSweep(ActionDispatcher dispatcher, ILogger<O
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox sweep failed; trying again in {Interval}")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception, TimeSpan interval);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Removing dispatched actions from outboxes at shutdown failed; a restart sends them again")]
+    private static partial void LogFlushFailed(ILogger logger, Exception exception);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Orchestrator.Application;
+using Orchestrator.Http;
 
 namespace Orchestrator.Standalone.Http;
 
@@ -14,7 +15,7 @@ namespace Orchestrator.Standalone.Http;
 /// </remarks>
 internal sealed class RequestLimitMiddleware(RequestDelegate next, RequestLimits limits, ApplicationOptions options, IProblemDetailsService problems)
 {
-    private static readonly PathString Touchpoints = "/api/touchpoints";
+    private static readonly PathString Touchpoints = HttpRoutes.Touchpoints;
 
     public async Task InvokeAsync(HttpContext context)
     {

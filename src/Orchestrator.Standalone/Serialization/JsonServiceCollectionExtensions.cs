@@ -1,17 +1,15 @@
-using Orchestrator.Application.Serialization;
+using Orchestrator.Http.Serialization;
 
 namespace Orchestrator.Standalone.Serialization;
 
 /// <summary>Wires the source-generated contexts into the HTTP JSON options.</summary>
 public static class JsonServiceCollectionExtensions
 {
-    /// <summary>Serializes HTTP bodies with the host's and the application layer's JSON contexts.</summary>
+    /// <summary>Serializes HTTP bodies with this host's context and the shared ones, ahead of reflection.</summary>
     /// <param name="services">The services.</param>
     /// <returns>The services.</returns>
     public static IServiceCollection AddStandaloneJson(this IServiceCollection services) =>
-        services.ConfigureHttpJsonOptions(options =>
-        {
-            options.SerializerOptions.TypeInfoResolverChain.Insert(0, StandaloneJsonContext.Default);
-            options.SerializerOptions.TypeInfoResolverChain.Insert(1, ApplicationJsonContext.Default);
-        });
+        services
+            .AddOrchestratorHttpJson()
+            .ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, StandaloneJsonContext.Default));
 }

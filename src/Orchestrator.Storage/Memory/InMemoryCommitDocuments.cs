@@ -20,8 +20,11 @@ internal sealed record InMemoryCommitDocuments(byte[] Entries, IReadOnlyList<byt
     /// <summary>Instances' deferred actions, in commit order; null where none are deferred.</summary>
     public IReadOnlyList<byte[]?> Deferred { get; init; } = [];
 
+    /// <summary>The active instances as the Table store's customer row would carry them; null when none.</summary>
+    public byte[]? Active { get; init; }
+
     /// <summary>Bytes of JSON in all the documents, as the Table store counts them.</summary>
-    public long JsonBytes => Entries.Length + (Sends?.Length ?? 0) + States.Sum(s => (long)s.Length) + Buffers.Sum(b => (long)(b?.Length ?? 0))
+    public long JsonBytes => Entries.Length + (Sends?.Length ?? 0) + (Active?.Length ?? 0) + States.Sum(s => (long)s.Length) + Buffers.Sum(b => (long)(b?.Length ?? 0))
         + Deferred.Sum(d => (long)(d?.Length ?? 0)) + Entry.Length + Outbox.Sum(a => (long)a.Length);
 
     /// <summary>Serializes a commit's documents.</summary>
@@ -46,7 +49,17 @@ internal sealed record InMemoryCommitDocuments(byte[] Entries, IReadOnlyList<byt
             Deferred = [.. commit.Instances.Select(i => i.Deferred.Count == 0
                 ? null
                 : StorageJson.Serialize(CustomerRows.DeferredList(i), ApplicationJsonContext.Default.ListDeferredAction, $"Instance '{i.InstanceId}' deferred actions"))],
+            Active = ActiveInCustomerRow(commit),
         };
+    }
+
+    // The Table store carries the active instances in the customer row, so they share its one entity with the
+    // entry history and sends: the same limit applies here.
+    private static byte[]? ActiveInCustomerRow(CustomerCommit commit)
+    {
+        var customer = commit.Customer;
+        var row = CustomerRows.ToEntity("", customer, EmbeddedInstances.After(commit), [.. customer.RecentTouchpoints]);
+        return row.GetBinary("Active") is null ? null : JsonChunks.Read(row, "Active");
     }
 
     // The same rule as the Table store: state and buffer share one entity.

@@ -34,8 +34,8 @@ internal sealed class InMemoryCustomerPartition
                 Sends = row.Sends is null ? [] : Read(row.Sends, ApplicationJsonContext.Default.ListSentAction),
             }
             : CustomerRecord.New(customerId);
-        var active = Instances().Where(i => i.IsActive);
-        return new CustomerSnapshot(customer, InstanceOrder.Sort(active), touchpointId is not null && _seen.Contains(touchpointId));
+        var active = InstanceOrder.Sort(Instances().Where(i => i.IsActive));
+        return new CustomerSnapshot(customer with { ActiveInstances = active }, active, touchpointId is not null && _seen.Contains(touchpointId));
     }
 
     /// <summary>Reads one instance.</summary>
@@ -88,6 +88,15 @@ internal sealed class InMemoryCustomerPartition
     /// <exception cref="ConcurrencyConflictException">A guard failed.</exception>
     public void Commit(CustomerCommit commit, InMemoryCommitDocuments documents, Func<string> nextETag)
     {
+        // First, as the Table store puts the marker first in its transaction: a redelivery is a duplicate whatever else changed.
+        if (commit.TouchpointId is { } seen && _seen.Contains(seen))
+        {
+            throw new ConcurrencyConflictException($"Touchpoint '{seen}' of customer '{commit.Customer.CustomerId}' was already applied.")
+            {
+                TouchpointAlreadyRecorded = true,
+            };
+        }
+
         var conflict = FindConflict(commit);
         if (conflict is not null)
         {
@@ -107,6 +116,7 @@ internal sealed class InMemoryCustomerPartition
             _seen.Add(touchpointId);
         }
 
+        RemoveFromOutbox(commit.Acknowledged);
         for (var i = 0; i < commit.Outbox.Count; i++)
         {
             _outbox.Add(commit.Outbox[i].IdempotencyKey, documents.Outbox[i]);
@@ -135,11 +145,6 @@ internal sealed class InMemoryCustomerPartition
         if (_timeline.ContainsKey(commit.Entry.Sequence))
         {
             return $"timeline entry {commit.Entry.Sequence} already exists";
-        }
-
-        if (commit.TouchpointId is { } touchpointId && _seen.Contains(touchpointId))
-        {
-            return $"touchpoint '{touchpointId}' was already applied";
         }
 
         var outboxed = commit.Outbox.FirstOrDefault(a => _outbox.ContainsKey(a.IdempotencyKey));

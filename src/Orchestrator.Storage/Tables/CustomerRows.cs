@@ -38,6 +38,8 @@ internal static class CustomerRows
     private const string Buffered = nameof(Buffered);
     private const string Sends = nameof(Sends);
     private const string Deferred = nameof(Deferred);
+    private const string Active = nameof(Active);
+    private const string Recent = nameof(Recent);
 
     /// <summary>Row key of an instance.</summary>
     /// <param name="instanceId">The instance.</param>
@@ -54,7 +56,35 @@ internal static class CustomerRows
     /// <returns>The row key.</returns>
     public static string OutboxKey(string idempotencyKey) => OutboxPrefix + KeyEncoding.Encode(idempotencyKey);
 
-    /// <summary>The customer row.</summary>
+    /// <summary>The customer row, carrying the active instances and recent touchpoint ids beside the record.</summary>
+    /// <param name="partitionKey">Encoded customer id.</param>
+    /// <param name="customer">The record.</param>
+    /// <param name="active">The customer's active instances after the write.</param>
+    /// <param name="recent">The latest touchpoint ids after the write, oldest first.</param>
+    /// <returns>The entity.</returns>
+    public static TableEntity ToEntity(string partitionKey, CustomerRecord customer, List<EmbeddedInstance> active, List<string> recent)
+    {
+        var entity = ToEntity(partitionKey, customer);
+        long bytes = JsonChunks.Bytes(entity);
+        if (active.Count > 0)
+        {
+            var json = StorageJson.Serialize(active, TableStorageJsonContext.Default.ListEmbeddedInstance, $"Customer '{customer.CustomerId}' active instances");
+            bytes += json.Length;
+            JsonChunks.Write(entity, Active, json);
+        }
+
+        if (recent.Count > 0)
+        {
+            var json = StorageJson.Serialize(recent, TableStorageJsonContext.Default.ListString, $"Customer '{customer.CustomerId}' recent touchpoints");
+            bytes += json.Length;
+            JsonChunks.Write(entity, Recent, json);
+        }
+
+        StorageJson.CheckEntity(bytes, $"Customer '{customer.CustomerId}' with its active instances");
+        return entity;
+    }
+
+    /// <summary>The customer row without embedded instances.</summary>
     /// <param name="partitionKey">Encoded customer id.</param>
     /// <param name="customer">The record.</param>
     /// <returns>The entity.</returns>
@@ -146,6 +176,13 @@ internal static class CustomerRows
         Sends = entity.GetBinary(Sends) is null
             ? []
             : StorageJson.Deserialize(JsonChunks.Read(entity, Sends), ApplicationJsonContext.Default.ListSentAction, $"Customer '{customerId}' sends"),
+        RecentTouchpoints = entity.GetBinary(Recent) is null
+            ? []
+            : StorageJson.Deserialize(JsonChunks.Read(entity, Recent), TableStorageJsonContext.Default.ListString, $"Customer '{customerId}' recent touchpoints"),
+        ActiveInstances = entity.GetBinary(Active) is null
+            ? []
+            : [.. StorageJson.Deserialize(JsonChunks.Read(entity, Active), TableStorageJsonContext.Default.ListEmbeddedInstance, $"Customer '{customerId}' active instances")
+                .Select(embedded => embedded.ToRecord())],
     };
 
     /// <summary>Reads an instance row.</summary>

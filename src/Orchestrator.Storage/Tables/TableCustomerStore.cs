@@ -20,52 +20,60 @@ internal sealed class TableCustomerStore(TableGateway customers) : ICustomerStor
     private static readonly string OutboxEnd = KeyEncoding.PrefixEnd(CustomerRows.OutboxPrefix);
 
     /// <inheritdoc />
+    /// <remarks>
+    /// One point read: the customer row carries the active instances and the latest touchpoint ids. A point read
+    /// costs the same however many rows the partition (timeline, markers, finished instances) has grown to.
+    /// </remarks>
     public async Task<CustomerSnapshot> LoadAsync(string customerId, string? touchpointId, CancellationToken cancellationToken)
     {
-        var partitionKey = KeyEncoding.Encode(customerId);
-        var seenKey = touchpointId is null ? null : CustomerRows.SeenKey(touchpointId);
-        var customer = CustomerRecord.New(customerId);
-        var instances = new List<InstanceRecord>();
-        var seen = false;
-        await foreach (var entity in customers.QueryAsync(LoadFilter(partitionKey, seenKey), maxPerPage: null, cancellationToken))
+        var entity = await customers.GetAsync(KeyEncoding.Encode(customerId), CustomerRows.CustomerKey, cancellationToken);
+        if (entity is null)
         {
-            if (entity.RowKey == CustomerRows.CustomerKey)
-            {
-                customer = CustomerRows.ToCustomer(customerId, entity);
-            }
-            else if (entity.RowKey == seenKey)
-            {
-                seen = true;
-            }
-            else
-            {
-                instances.Add(CustomerRows.ToInstance(entity));
-            }
+            return new CustomerSnapshot(CustomerRecord.New(customerId), [], false);
         }
 
-        return new CustomerSnapshot(customer, InstanceOrder.Sort(instances), seen);
+        var customer = CustomerRows.ToCustomer(customerId, entity);
+        var seen = touchpointId is not null && customer.RecentTouchpoints.Contains(touchpointId, StringComparer.Ordinal);
+        return new CustomerSnapshot(customer, InstanceOrder.Sort(customer.ActiveInstances), seen);
     }
 
     /// <inheritdoc />
-    public Task CommitAsync(CustomerCommit commit, CancellationToken cancellationToken)
+    public async Task CommitAsync(CustomerCommit commit, CancellationToken cancellationToken)
     {
         CommitRules.Validate(commit);
         var partitionKey = KeyEncoding.Encode(commit.Customer.CustomerId);
-        var actions = new List<TableTransactionAction>(CommitRules.OperationCount(commit))
-        {
-            Write(CustomerRows.ToEntity(partitionKey, commit.Customer), commit.Customer.ETag),
-        };
-        actions.AddRange(commit.Instances.Select(instance => Write(CustomerRows.ToEntity(partitionKey, instance), instance.ETag)));
-        actions.Add(Insert(CustomerRows.ToEntity(partitionKey, commit.Entry)));
+        var actions = new List<TableTransactionAction>(CommitRules.OperationCount(commit));
         if (commit.TouchpointId is { } touchpointId)
         {
-            // An insert, so a redelivered touchpoint that raced past the load's dedupe check fails here.
+            // First, and an insert: a redelivery that raced past the load's recent-touchpoint check fails here.
             actions.Add(Insert(new TableEntity(partitionKey, CustomerRows.SeenKey(touchpointId))));
         }
 
+        var customerRow = CustomerRows.ToEntity(partitionKey, commit.Customer, EmbeddedInstances.After(commit), RecentAfter(commit));
+        actions.Add(Write(customerRow, commit.Customer.ETag));
+        actions.AddRange(commit.Instances.Select(instance => WriteInstance(CustomerRows.ToEntity(partitionKey, instance), instance.ETag)));
+        actions.Add(Insert(CustomerRows.ToEntity(partitionKey, commit.Entry)));
         actions.AddRange(commit.Outbox.Select(action => Insert(CustomerRows.ToEntity(partitionKey, action))));
+        actions.AddRange(commit.Acknowledged.Distinct(StringComparer.Ordinal)
+            .Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, CustomerRows.OutboxKey(key)), ETag.All)));
         CommitRules.ValidateSize(commit, actions.Sum(a => JsonChunks.Bytes((TableEntity)a.Entity)));
-        return customers.SubmitAsync(actions, cancellationToken);
+        try
+        {
+            await customers.SubmitAsync(actions, cancellationToken);
+        }
+        catch (ConcurrencyConflictException conflict) when (commit.TouchpointId is { } id)
+        {
+            // Read only after a lost race, so a duplicate is told from a concurrent change at no cost otherwise.
+            if (await customers.GetAsync(partitionKey, CustomerRows.SeenKey(id), cancellationToken) is null)
+            {
+                throw;
+            }
+
+            throw new ConcurrencyConflictException($"Touchpoint '{id}' of customer '{commit.Customer.CustomerId}' was already applied.", conflict)
+            {
+                TouchpointAlreadyRecorded = true,
+            };
+        }
     }
 
     /// <inheritdoc />
@@ -76,8 +84,36 @@ internal sealed class TableCustomerStore(TableGateway customers) : ICustomerStor
     }
 
     /// <inheritdoc />
-    public Task DeleteInstanceAsync(string customerId, string instanceId, string eTag, CancellationToken cancellationToken) =>
-        customers.DeleteIfMatchAsync(KeyEncoding.Encode(customerId), CustomerRows.InstanceKey(instanceId), eTag, cancellationToken);
+    /// <remarks>
+    /// An ETag read with an active instance names its revision in the customer row, which then loses the instance in
+    /// the same transaction; any other ETag is the instance row's own.
+    /// </remarks>
+    public async Task DeleteInstanceAsync(string customerId, string instanceId, string eTag, CancellationToken cancellationToken)
+    {
+        var partitionKey = KeyEncoding.Encode(customerId);
+        if (!EmbeddedInstance.IsRevision(eTag))
+        {
+            await customers.DeleteIfMatchAsync(partitionKey, CustomerRows.InstanceKey(instanceId), eTag, cancellationToken);
+            return;
+        }
+
+        var row = await customers.GetAsync(partitionKey, CustomerRows.CustomerKey, cancellationToken);
+        var customer = row is null ? null : CustomerRows.ToCustomer(customerId, row);
+        if (customer?.ActiveInstances.FirstOrDefault(i => i.InstanceId == instanceId) is not { } embedded
+            || !string.Equals(embedded.ETag, eTag, StringComparison.Ordinal))
+        {
+            throw new ConcurrencyConflictException(
+                $"Concurrent change for customer '{customerId}': instance '{instanceId}' changed or is gone since it was read. Reload and retry.");
+        }
+
+        var rest = customer.ActiveInstances.Where(i => i.InstanceId != instanceId).Select(i => EmbeddedInstance.Of(i, EmbeddedInstances.RevisionOf(i.ETag))).ToList();
+        await customers.SubmitAsync(
+            [
+                Write(CustomerRows.ToEntity(partitionKey, customer, rest, [.. customer.RecentTouchpoints]), customer.ETag),
+                new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, CustomerRows.InstanceKey(instanceId)), ETag.All),
+            ],
+            cancellationToken);
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<InstanceRecord>> ListInstancesAsync(string customerId, CancellationToken cancellationToken)
@@ -121,16 +157,21 @@ internal sealed class TableCustomerStore(TableGateway customers) : ICustomerStor
         }
     }
 
-    // One round trip: the customer row, the dedupe marker if asked for, and only the active instance rows.
-    private static string LoadFilter(string partitionKey, string? seenKey)
+    private static List<string> RecentAfter(CustomerCommit commit)
     {
-        var rows = seenKey is null
-            ? TableClient.CreateQueryFilter($"RowKey eq {CustomerRows.CustomerKey}")
-            : TableClient.CreateQueryFilter($"RowKey eq {CustomerRows.CustomerKey} or RowKey eq {seenKey}");
-        var active = TableClient.CreateQueryFilter(
-            $"RowKey ge {CustomerRows.InstancePrefix} and RowKey lt {InstanceEnd} and Active eq {true}");
-        return $"{TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}")} and ({rows} or ({active}))";
+        var recent = commit.Customer.RecentTouchpoints.ToList();
+        if (commit.TouchpointId is { } id && !recent.Contains(id, StringComparer.Ordinal))
+        {
+            recent.Add(id);
+        }
+
+        return recent.Count > CustomerRecord.MaxRecentTouchpoints ? recent[^CustomerRecord.MaxRecentTouchpoints..] : recent;
     }
+
+    // Embedded instances are guarded by the customer row's ETag, so their own rows are simply replaced.
+    private static TableTransactionAction WriteInstance(TableEntity entity, string? etag) => EmbeddedInstance.IsRevision(etag)
+        ? new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity)
+        : Write(entity, etag);
 
     private IAsyncEnumerable<TableEntity> QueryPartitionRangeAsync(string customerId, string prefix, string end, CancellationToken cancellationToken) =>
         customers.QueryAsync(

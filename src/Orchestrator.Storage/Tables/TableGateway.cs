@@ -119,15 +119,28 @@ internal sealed class TableGateway(TableClient table)
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when durable.</returns>
     /// <exception cref="ConcurrencyConflictException">An insert found its row, or an ETag no longer matched.</exception>
+    /// <remarks>
+    /// An unconditional delete (<see cref="ETag.All"/>) of a row already gone is dropped and the rest resubmitted:
+    /// the caller wanted the row gone, and a lost race on anything else is still a conflict.
+    /// </remarks>
     public async Task SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
-        try
+        var pending = actions as List<TableTransactionAction> ?? [.. actions];
+        while (true)
         {
-            await table.SubmitTransactionAsync(actions, cancellationToken);
-        }
-        catch (RequestFailedException e) when (IsConflict(e) || IsConditionalUpdateOfMissingRow(e, actions))
-        {
-            throw Conflict(e, Describe(e, actions));
+            try
+            {
+                await table.SubmitTransactionAsync(pending, cancellationToken);
+                return;
+            }
+            catch (TableTransactionFailedException e) when (MissingUnconditionalDelete(e, pending) is { } index)
+            {
+                pending = [.. pending.Where((_, i) => i != index)];
+            }
+            catch (RequestFailedException e) when (IsConflict(e) || IsConditionalUpdateOfMissingRow(e, pending))
+            {
+                throw Conflict(e, Describe(e, pending));
+            }
         }
     }
 
@@ -175,14 +188,21 @@ internal sealed class TableGateway(TableClient table)
 
     private static bool IsConflict(RequestFailedException e) => e.Status is 409 or 412;
 
+    private static int? MissingUnconditionalDelete(TableTransactionFailedException e, List<TableTransactionAction> actions) =>
+        e.Status == 404 && e.ErrorCode == EntityNotFound
+        && e.FailedTransactionActionIndex is { } index && index < actions.Count
+        && actions[index].ActionType == TableTransactionActionType.Delete && actions[index].ETag == ETag.All
+            ? index
+            : null;
+
     // An UpdateReplace with an ETag on a row deleted since it was read is the same lost race as a 412.
-    private static bool IsConditionalUpdateOfMissingRow(RequestFailedException e, IReadOnlyList<TableTransactionAction> actions) =>
+    private static bool IsConditionalUpdateOfMissingRow(RequestFailedException e, List<TableTransactionAction> actions) =>
         e.Status == 404 && e.ErrorCode == EntityNotFound
         && (e is TableTransactionFailedException { FailedTransactionActionIndex: { } index } && index < actions.Count
             ? actions[index].ActionType is TableTransactionActionType.UpdateReplace or TableTransactionActionType.UpdateMerge
             : actions.Any(a => a.ActionType is TableTransactionActionType.UpdateReplace or TableTransactionActionType.UpdateMerge));
 
-    private static string Describe(RequestFailedException e, IReadOnlyList<TableTransactionAction> actions) =>
+    private static string Describe(RequestFailedException e, List<TableTransactionAction> actions) =>
         e is TableTransactionFailedException { FailedTransactionActionIndex: { } index } && index < actions.Count
             ? $"{actions[index].ActionType} {actions[index].Entity.PartitionKey}/{actions[index].Entity.RowKey}"
             : $"a transaction of {actions.Count} writes on partition {actions[0].Entity.PartitionKey}";

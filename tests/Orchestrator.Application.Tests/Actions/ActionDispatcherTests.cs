@@ -46,18 +46,19 @@ public sealed class ActionDispatcherTests : IDisposable
     }
 
     [Fact]
-    public async Task RecoverAsync_SinkFailedMidway_SendsEveryUnconfirmedActionAgainUnderItsKey()
+    public async Task RecoverAsync_SinkFailedMidway_SendsOnlyTheUnsentActionAndEmptiesOutbox()
     {
-        // At-least-once: the action that went out before the failure is not confirmed, so it goes again.
+        // The action that went out before the failure is acknowledged; recovery removes its entry without sending it again.
         await _runtime.DeploySamplesAsync(SampleJourneys.BillPayment);
         _runtime.Sink.FailAfter = 1;
         await _runtime.ApplyAsync(TestEvents.Invoice("tp-1", Customer));
         Assert.Equal([Keys[0]], _runtime.SentActions.Sent.Select(a => a.IdempotencyKey));
         _runtime.Sink.FailAfter = null;
 
-        await _runtime.Dispatcher.RecoverAsync(CancellationToken.None);
+        var recovered = await _runtime.Dispatcher.RecoverAsync(CancellationToken.None);
 
-        Assert.Equal([Keys[0], Keys[0], Keys[1]], _runtime.SentActions.Sent.Select(a => a.IdempotencyKey).Order(StringComparer.Ordinal));
+        Assert.Equal(1, recovered);
+        Assert.Equal(Keys, _runtime.SentActions.Sent.Select(a => a.IdempotencyKey).Order(StringComparer.Ordinal));
         Assert.Empty(await _runtime.OutboxAsync());
     }
 
@@ -74,7 +75,7 @@ public sealed class ActionDispatcherTests : IDisposable
     }
 
     [Fact]
-    public async Task DispatchAsync_SinkWorks_OutboxEmptiedAfterEachInput()
+    public async Task DispatchAsync_SinkWorks_EntriesAcknowledgedNotRemovedOnTheirOwnWrite()
     {
         await _runtime.DeploySamplesAsync(SampleJourneys.BillPayment, SampleJourneys.SupportCase);
 
@@ -82,7 +83,37 @@ public sealed class ActionDispatcherTests : IDisposable
         await _runtime.ApplyAsync(TestEvents.Of("c-1", "case.opened", "cust-2", """{ "caseId": "c-1", "severity": "high" }"""));
 
         Assert.Equal(4, _runtime.SentActions.Sent.Count);
+        Assert.Equal(4, (await _runtime.OutboxAsync()).Count);
+        Assert.Empty(await _runtime.UndispatchedAsync());
+        Assert.Equal(0, _runtime.Customers.RemoveFromOutboxCalls);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_NextInputOfTheCustomer_RemovesItsAcknowledgedEntriesInTheSameCommit()
+    {
+        await _runtime.DeploySamplesAsync(SampleJourneys.BillPayment);
+        await _runtime.ApplyAsync(TestEvents.Invoice("tp-1", Customer));
+
+        await _runtime.ApplyAsync(TestEvents.Of("tp-2", "payment.completed", Customer, """{ "invoiceId": "inv-tp-1" }"""));
+
+        Assert.DoesNotContain(await _runtime.OutboxAsync(), a => Keys.Contains(a.IdempotencyKey));
+        Assert.Equal(0, _runtime.Customers.RemoveFromOutboxCalls);
+        Assert.Equal(0, _runtime.Dispatcher.Acknowledgements.CustomerCount);
+    }
+
+    [Fact]
+    public async Task FlushAcknowledgedAsync_CustomerIdleLongEnough_RemovesEntriesAndRecoverySendsNothing()
+    {
+        await _runtime.DeploySamplesAsync(SampleJourneys.BillPayment);
+        await _runtime.ApplyAsync(TestEvents.Invoice("tp-1", Customer));
+
+        Assert.Equal(0, await _runtime.Dispatcher.FlushAcknowledgedAsync(TimeSpan.FromSeconds(30), CancellationToken.None));
+        _runtime.Clock.Advance(TimeSpan.FromSeconds(30));
+        var flushed = await _runtime.Dispatcher.FlushAcknowledgedAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        Assert.Equal(2, flushed);
         Assert.Empty(await _runtime.OutboxAsync());
         Assert.Equal(0, await _runtime.Dispatcher.RecoverAsync(CancellationToken.None));
+        Assert.Equal(2, _runtime.SentActions.Sent.Count);
     }
 }

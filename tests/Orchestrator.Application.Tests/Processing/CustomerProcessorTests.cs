@@ -37,7 +37,7 @@ public sealed class CustomerProcessorTests : IDisposable
         Assert.Equal(["email/invoice-ready", "web/payment-link"], sent.Select(a => $"{a.Channel}/{a.Action}"));
         Assert.All(sent, a => Assert.Equal((Customer, "bill-payment", 1, BillInstance), (a.CustomerId, a.JourneyId, a.Version, a.InstanceId)));
         Assert.Equal("inv-tp-1", sent[0].Data!.Value.GetProperty("invoiceId").GetString());
-        Assert.Empty(await _runtime.OutboxAsync());
+        Assert.Empty(await _runtime.UndispatchedAsync());
 
         var entry = Assert.Single(await _runtime.TimelineAsync(Customer));
         Assert.Equal((1L, "touchpoint", "tp-1"), (entry.Sequence, entry.Kind, entry.Touchpoint?.Id));
@@ -64,6 +64,21 @@ public sealed class CustomerProcessorTests : IDisposable
         Assert.Equal(2, _runtime.SentActions.Sent.Count);
         Assert.Single(await _runtime.TimelineAsync(Customer));
         Assert.Equal(1, _runtime.Customers.CommitAttempts);
+    }
+
+    [Fact]
+    public async Task ApplyTouchpointAsync_RedeliveryTheLoadCannotTell_DuplicateFromTheCommitWithoutRetryOrAction()
+    {
+        await _runtime.DeploySamplesAsync(SampleJourneys.BillPayment);
+        await _runtime.ApplyAsync(TestEvents.Invoice("tp-1", Customer));
+        _runtime.Customers.ForgetSeenOnLoad = true;
+
+        var again = await _runtime.ApplyAsync(TestEvents.Invoice("tp-1", Customer));
+
+        Assert.Equal(new ProcessResult(ProcessStatus.Duplicate, null), again);
+        Assert.Equal(2, _runtime.SentActions.Sent.Count);
+        Assert.Single(await _runtime.TimelineAsync(Customer));
+        Assert.Equal(2, _runtime.Customers.CommitAttempts);
     }
 
     [Fact]
@@ -351,6 +366,6 @@ public sealed class CustomerProcessorTests : IDisposable
         Assert.Equal(Enumerable.Range(1, pings), committed.Order());
         Assert.Equal(committed, sent.Select(a => a.Data!.Value.GetProperty("n").GetInt32()));
         Assert.Equal(pings, sent.Select(a => a.IdempotencyKey).Distinct().Count());
-        Assert.Empty(await _runtime.OutboxAsync());
+        Assert.Empty(await _runtime.UndispatchedAsync());
     }
 }

@@ -10,16 +10,23 @@ internal sealed class FaultyCustomerStore(ICustomerStore inner) : ICustomerStore
 {
     private int _conflictsLeft;
     private int _commitAttempts;
+    private int _removeFromOutboxCalls;
     private Func<Task>? _beforeNextCommit;
 
     /// <summary>Commit calls made, failed or not.</summary>
     public int CommitAttempts => Volatile.Read(ref _commitAttempts);
+
+    /// <summary>Outbox removals made on their own write (not riding on a commit).</summary>
+    public int RemoveFromOutboxCalls => Volatile.Read(ref _removeFromOutboxCalls);
 
     /// <summary>When set, every load throws it (a store that is down).</summary>
     public Exception? LoadFailure { get; set; }
 
     /// <summary>When set, loads of this one customer throw (one customer's data is unreadable).</summary>
     public string? FailingCustomer { get; set; }
+
+    /// <summary>When true, loads never report a touchpoint as seen, as a store whose load only knows recent ones.</summary>
+    public bool ForgetSeenOnLoad { get; set; }
 
     /// <summary>When true, every load yields the thread before returning, so concurrent callers interleave.</summary>
     public bool YieldAfterLoad { get; set; }
@@ -49,6 +56,10 @@ internal sealed class FaultyCustomerStore(ICustomerStore inner) : ICustomerStore
         }
 
         var snapshot = await inner.LoadAsync(customerId, touchpointId, cancellationToken);
+        if (ForgetSeenOnLoad)
+        {
+            snapshot = snapshot with { TouchpointSeen = false };
+        }
         if (YieldAfterLoad)
         {
             // Between this read and the caller's commit: where a concurrent writer can slip in.
@@ -86,8 +97,11 @@ internal sealed class FaultyCustomerStore(ICustomerStore inner) : ICustomerStore
     public Task<IReadOnlyList<TimelineEntry>> ReadTimelineAsync(string customerId, CancellationToken cancellationToken) =>
         inner.ReadTimelineAsync(customerId, cancellationToken);
 
-    public Task RemoveFromOutboxAsync(string customerId, IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken) =>
-        inner.RemoveFromOutboxAsync(customerId, idempotencyKeys, cancellationToken);
+    public Task RemoveFromOutboxAsync(string customerId, IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _removeFromOutboxCalls);
+        return inner.RemoveFromOutboxAsync(customerId, idempotencyKeys, cancellationToken);
+    }
 
     public IAsyncEnumerable<ActionMessage> ReadAllOutboxesAsync(CancellationToken cancellationToken) =>
         inner.ReadAllOutboxesAsync(cancellationToken);

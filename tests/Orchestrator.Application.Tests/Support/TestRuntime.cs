@@ -35,7 +35,7 @@ internal sealed class TestRuntime : IDisposable
         Inbox = new RecordingInbox(QueueStore);
         Catalog = new DefinitionCatalog(DefinitionStore, Clock, Options);
         Definitions = new DefinitionService(DefinitionStore, Catalog, Clock);
-        Dispatcher = new ActionDispatcher(Sink, Customers, NullLogger<ActionDispatcher>.Instance);
+        Dispatcher = new ActionDispatcher(Sink, Customers, Clock, NullLogger<ActionDispatcher>.Instance);
         Processor = CreateProcessor(Catalog);
         Identity = new IdentityResolver(Identities, Options);
         Ingress = new TouchpointIngress(Processor, Identity, Inbox, Poison, Clock, Options, NullLogger<TouchpointIngress>.Instance);
@@ -136,6 +136,10 @@ internal sealed class TestRuntime : IDisposable
 
         return actions;
     }
+
+    /// <summary>Outbox entries whose actions this runtime has not dispatched (acknowledged ones only wait for removal).</summary>
+    public async Task<IReadOnlyList<ActionMessage>> UndispatchedAsync() =>
+        [.. (await OutboxAsync()).Where(a => !Dispatcher.Acknowledgements.Contains(a.CustomerId, a.IdempotencyKey))];
 
     public void Dispose()
     {

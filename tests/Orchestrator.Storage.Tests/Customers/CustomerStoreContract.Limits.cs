@@ -61,14 +61,30 @@ public abstract partial class CustomerStoreContract
     public async Task CommitAsync_DocumentsTooLargeForOneRequest_ThrowsInvalidOperationAndWritesNothing()
     {
         var customerId = Samples.NewId("customer");
+        // Completed, so the customer row does not carry them: each fits its own entity, together not one request.
         var instances = Enumerable.Range(1, 4)
-            .Select(i => new InstanceRecord(Samples.State(customerId, $"instance-{i}", varsBytes: 800 * 1024), InstanceRuntimeStatus.Running, null))
+            .Select(i => new InstanceRecord(Samples.State(customerId, $"instance-{i}", varsBytes: 800 * 1024), InstanceRuntimeStatus.Completed, null))
             .ToList();
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Store.CommitAsync(
             new CustomerCommit(Samples.Customer(customerId, 1, null), instances, Samples.Entry(customerId, 1), "tp-1", []), None));
 
         Assert.Contains("transaction request", error.Message, StringComparison.Ordinal);
+        Assert.Null((await Store.LoadAsync(customerId, null, None)).Customer.ETag);
+    }
+
+    [Fact]
+    public async Task CommitAsync_ActiveInstancesTooLargeTogether_ThrowsInvalidOperationAndWritesNothing()
+    {
+        var customerId = Samples.NewId("customer");
+        var instances = Enumerable.Range(1, 2)
+            .Select(i => new InstanceRecord(Samples.State(customerId, $"instance-{i}", varsBytes: 500 * 1024), InstanceRuntimeStatus.Running, null))
+            .ToList();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Store.CommitAsync(
+            new CustomerCommit(Samples.Customer(customerId, 1, null), instances, Samples.Entry(customerId, 1), "tp-1", []), None));
+
+        Assert.Contains("active instances", error.Message, StringComparison.Ordinal);
         Assert.Null((await Store.LoadAsync(customerId, null, None)).Customer.ETag);
     }
 

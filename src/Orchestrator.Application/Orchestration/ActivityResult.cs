@@ -1,0 +1,6 @@
+namespace Orchestrator.Application.Orchestration;
+
+/// <summary>What the recording and release activities tell the orchestration.</summary>
+/// <param name="DeferredDueAt">When the instance's earliest deferred action that is still kept is due, if any.</param>
+/// <param name="Sent">Idempotency keys of the actions sent.</param>
+public sealed record ActivityResult(DateTimeOffset? DeferredDueAt, IReadOnlyList<string> Sent);

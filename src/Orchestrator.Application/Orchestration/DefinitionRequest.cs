@@ -1,0 +1,6 @@
+namespace Orchestrator.Application.Orchestration;
+
+/// <summary>Input of <see cref="JourneyOrchestrationNames.LoadDefinition"/>.</summary>
+/// <param name="JourneyId">The journey.</param>
+/// <param name="Version">The version.</param>
+public sealed record DefinitionRequest(string JourneyId, int Version);

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using Orchestrator.Application.Definitions;
+using Orchestrator.Application.Instances;
+using Orchestrator.Application.Ports;
+using Orchestrator.Application.Processing;
+using Orchestrator.Journeys.Engine;
+using Orchestrator.Journeys.Serialization;
+
+namespace Orchestrator.Application.Orchestration;
+
+/// <summary>
+/// What the journey orchestration's activities do, on the same ports and the same per-customer run loop as the
+/// standalone runtime: a transition is recorded in the customer's partition (instance row, entry history,
+/// timeline, directory) and its sends are decided by the send-time rules and dispatched in that same
+/// read-decide-commit round, so customer queries, <c>suppressWhileActive</c> and entry rules see Durable
+/// instances exactly as they see standalone ones.
+/// </summary>
+/// <remarks>
+/// Activities run at least once: recording a transition the store already holds changes nothing, and a
+/// redelivered action carries its idempotency key.
+/// </remarks>
+public sealed class JourneyActivities
+{
+    private readonly CustomerProcessor _processor;
+    private readonly ICustomerStore _customers;
+    private readonly IDefinitionStore _definitions;
+    private readonly DefinitionCatalog _catalog;
+
+    /// <summary>Creates the activities.</summary>
+    /// <param name="processor">The per-customer run loop (load, decide, commit, dispatch).</param>
+    /// <param name="customers">The customer store.</param>
+    /// <param name="definitions">The definition store.</param>
+    /// <param name="catalog">Parsed definitions.</param>
+    public JourneyActivities(CustomerProcessor processor, ICustomerStore customers, IDefinitionStore definitions, DefinitionCatalog catalog)
+    {
+        _processor = processor;
+        _customers = customers;
+        _definitions = definitions;
+        _catalog = catalog;
+    }
+
+    /// <summary>Reads one version's definition document, as deployed.</summary>
+    /// <param name="request">The journey and version.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The document; the orchestration parses it, so its input stays the document and not a parsed model.</returns>
+    public async Task<string> LoadDefinitionAsync(DefinitionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var stored = await _definitions.GetAsync(request.JourneyId, request.Version, cancellationToken)
+            ?? throw new InvalidOperationException($"Definition {request.JourneyId} v{request.Version} is not stored.");
+        return stored.Json;
+    }
+
+    /// <summary>Records a transition and decides and dispatches its sends.</summary>
+    /// <param name="request">The transition.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The sends made and when the instance's earliest deferred action is due.</returns>
+    public async Task<ActivityResult> RecordTransitionAsync(TransitionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var transition = JsonSerializer.Deserialize(request.TransitionJson, JourneyJsonContext.Default.JourneyTransition)
+            ?? throw new InvalidOperationException("The request holds no transition.");
+        var touchpoint = request.TouchpointJson is null ? null : JsonSerializer.Deserialize(request.TouchpointJson, JourneyJsonContext.Default.Touchpoint);
+        var state = transition.State;
+        DateTimeOffset? deferred = null;
+        var result = await _processor.RunAsync(state.CustomerId, touchpointId: null, async (snapshot, now) =>
+        {
+            var existing = snapshot.ActiveInstances.FirstOrDefault(i => i.InstanceId == state.InstanceId)
+                ?? await _customers.GetInstanceAsync(state.CustomerId, state.InstanceId, cancellationToken);
+            if (existing is not null && (request.Started || IsRecorded(existing.State, state)))
+            {
+                // A retried activity whose first run committed: nothing more to write.
+                deferred = EarliestDeferred(existing);
+                return null;
+            }
+
+            if (existing is null && !request.Started)
+            {
+                throw new InvalidOperationException($"Instance {state.InstanceId} advanced before its start was recorded.");
+            }
+
+            var definition = await _processor.RequireAsync(existing ?? new InstanceRecord(state, InstanceRecord.StatusOf(state), ETag: null), cancellationToken);
+            var work = _processor.NewWork(snapshot, now);
+            if (existing is null)
+            {
+                work.Started(definition, transition);
+            }
+            else
+            {
+                existing = work.Advanced(existing, definition, transition);
+            }
+
+            return work.HasChanges ? work : null;
+        }, request.Kind, touchpoint, cancellationToken);
+
+        var entry = result.Entry;
+        if (entry is null)
+        {
+            return new ActivityResult(deferred, []);
+        }
+
+        var deferredNow = entry.Withheld
+            .Where(w => w.InstanceId == state.InstanceId && w.DeferredUntil is not null)
+            .Select(w => w.DeferredUntil!.Value)
+            .DefaultIfEmpty()
+            .Min();
+        var sent = entry.Actions.Where(a => a.InstanceId == state.InstanceId).Select(a => a.IdempotencyKey).ToArray();
+        return new ActivityResult(deferredNow == default ? null : deferredNow, sent);
+    }
+
+    /// <summary>Releases the instance's deferred actions that are due, deciding them again, and dispatches those sent.</summary>
+    /// <param name="request">The instance.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The sends made and when the next deferred action is due.</returns>
+    public async Task<ActivityResult> ReleaseDeferredAsync(DeferredRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        DateTimeOffset? remaining = null;
+        var result = await _processor.RunAsync(request.CustomerId, touchpointId: null, async (snapshot, now) =>
+        {
+            var record = snapshot.ActiveInstances.FirstOrDefault(i => i.InstanceId == request.InstanceId)
+                ?? await _customers.GetInstanceAsync(request.CustomerId, request.InstanceId, cancellationToken);
+
+            // A terminated or failed instance drops its deferred actions, as in the standalone runtime.
+            if (record is null || record.RuntimeStatus is not (InstanceRuntimeStatus.Running or InstanceRuntimeStatus.Completed))
+            {
+                return null;
+            }
+
+            remaining = record.Deferred.Where(d => d.DueAt > now).Select(d => (DateTimeOffset?)d.DueAt).Min();
+            var work = _processor.NewWork(snapshot, now);
+            work.ReleaseDeferred(record, await _processor.RequireAsync(record, cancellationToken));
+            return work.HasChanges ? work : null;
+        }, "wakeUp", touchpoint: null, cancellationToken);
+
+        var sent = result.Entry?.Actions.Where(a => a.InstanceId == request.InstanceId).Select(a => a.IdempotencyKey).ToArray() ?? [];
+        return new ActivityResult(remaining, sent);
+    }
+
+    // The store holds this transition's result already (or a later one): an activity retried after its commit.
+    private static bool IsRecorded(JourneyState stored, JourneyState state) =>
+        stored.UpdatedAt > state.UpdatedAt
+        || (stored.UpdatedAt == state.UpdatedAt && stored.StepVisits >= state.StepVisits && stored.Status == state.Status
+            && string.Equals(stored.CurrentStep, state.CurrentStep, StringComparison.Ordinal)
+            && string.Equals(stored.LastEvent?.Id, state.LastEvent?.Id, StringComparison.Ordinal));
+
+    private static DateTimeOffset? EarliestDeferred(InstanceRecord record) =>
+        record.Deferred.Select(d => (DateTimeOffset?)d.DueAt).Min();
+}

@@ -1,0 +1,228 @@
+using System.Text.Json;
+using Orchestrator.Journeys;
+using Orchestrator.Journeys.Definitions;
+using Orchestrator.Journeys.Engine;
+using Orchestrator.Journeys.Parsing;
+using Orchestrator.Journeys.Serialization;
+
+namespace Orchestrator.Application.Orchestration;
+
+/// <summary>
+/// The journey orchestration loop: applies the engine to each input, records every transition through an
+/// activity (which decides and dispatches its sends), then races the next touchpoint against the instance's
+/// timer (its wait deadline, expiry or the end of a quiet-hours deferral) and cancels the loser.
+/// </summary>
+/// <remarks>
+/// Replay-safe: no clock, GUID, randomness or I/O. Time is <see cref="IJourneyOrchestrationContext.CurrentUtcDateTime"/>,
+/// the engine is pure and the definition is parsed from the document an activity returned. After
+/// <see cref="MaxInputsPerGeneration"/> inputs the loop continues as new with its state, keeping unprocessed
+/// touchpoints, so the history stays small however long a journey runs.
+/// </remarks>
+public static class JourneyOrchestration
+{
+    /// <summary>Inputs (touchpoints and timers) one generation handles before it continues as new.</summary>
+    public const int MaxInputsPerGeneration = 20;
+
+    /// <summary>Touchpoint ids remembered to drop a redelivered one.</summary>
+    public const int MaxRecentTouchpoints = 32;
+
+    /// <summary>Most awaited event types listed in the custom status, which must stay under 16 KB.</summary>
+    public const int MaxStatusEvents = 32;
+
+    private const int MaxStatusEventLength = 100;
+
+    /// <summary>Builds the input of a new instance's first generation.</summary>
+    /// <param name="instanceId">The deterministic instance id.</param>
+    /// <param name="definition">The version it runs.</param>
+    /// <param name="trigger">The entry touchpoint.</param>
+    /// <returns>The input.</returns>
+    public static JourneyOrchestrationInput StartInput(string instanceId, JourneyDefinition definition, Touchpoint trigger)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(trigger);
+        return new JourneyOrchestrationInput(
+            instanceId, definition.Id, definition.Version, trigger.CustomerId, Write(trigger), StateJson: null, DeferredDueAt: null, [], Generation: 0);
+    }
+
+    /// <summary>Runs one generation of the orchestration.</summary>
+    /// <param name="context">The orchestration context.</param>
+    /// <param name="input">The generation's input.</param>
+    /// <returns>How the journey ended, or null when the generation continued as new.</returns>
+    public static async Task<JourneyOrchestrationOutput?> RunAsync(IJourneyOrchestrationContext context, JourneyOrchestrationInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+
+        var document = await context.CallActivityAsync<string>(JourneyOrchestrationNames.LoadDefinition, new DefinitionRequest(input.JourneyId, input.Version));
+        var definition = Parse(document, input);
+        var recent = new List<string>(input.RecentTouchpoints);
+        var deferredDueAt = input.DeferredDueAt;
+        JourneyState state;
+        if (input.StateJson is { } stateJson)
+        {
+            state = JsonSerializer.Deserialize(stateJson, JourneyJsonContext.Default.JourneyState)
+                ?? throw new InvalidOperationException($"Instance {input.InstanceId}: the input holds no state.");
+        }
+        else
+        {
+            var trigger = ReadTouchpoint(input.TriggerJson ?? throw new InvalidOperationException($"Instance {input.InstanceId}: the input holds neither a state nor a trigger."));
+            var started = JourneyEngine.Start(definition, input.InstanceId, trigger, context.CurrentUtcDateTime);
+            deferredDueAt = Earliest(deferredDueAt, await RecordAsync(context, started, "touchpoint", trigger, isStart: true));
+            Remember(recent, trigger.Id);
+            state = started.State;
+        }
+
+        var handled = 0;
+        while (state.Status == JourneyStatus.Running || deferredDueAt is not null)
+        {
+            if (handled >= MaxInputsPerGeneration)
+            {
+                context.ContinueAsNew(
+                    input with
+                    {
+                        TriggerJson = null,
+                        StateJson = JsonSerializer.Serialize(state, JourneyJsonContext.Default.JourneyState),
+                        DeferredDueAt = deferredDueAt,
+                        RecentTouchpoints = recent,
+                        Generation = input.Generation + 1,
+                    },
+                    preserveUnprocessedEvents: true);
+                return null;
+            }
+
+            var running = state.Status == JourneyStatus.Running;
+            var wakeUpAt = Earliest(running ? state.NextWakeUpAt : null, deferredDueAt);
+            context.SetCustomStatus(Status(state, deferredDueAt, input.Generation));
+
+            using var cancel = new CancellationTokenSource();
+            var touchpoint = running ? context.WaitForExternalEvent<string>(JourneyOrchestrationNames.TouchpointEvent, cancel.Token) : null;
+            var timer = wakeUpAt is { } at ? context.CreateTimer(at, cancel.Token) : null;
+            var waits = new List<Task>(2);
+            if (touchpoint is not null)
+            {
+                waits.Add(touchpoint);
+            }
+
+            if (timer is not null)
+            {
+                waits.Add(timer);
+            }
+
+            var winner = await Task.WhenAny(waits);
+
+            // The loser is cancelled: a timer left behind would keep the orchestration running, and a cancelled
+            // wait leaves a later touchpoint buffered for the next wait.
+            cancel.Cancel();
+            handled++;
+            var now = context.CurrentUtcDateTime;
+            if (touchpoint is not null && winner == touchpoint)
+            {
+                var received = ReadTouchpoint(await touchpoint);
+                if (recent.Contains(received.Id, StringComparer.Ordinal))
+                {
+                    continue;
+                }
+
+                Remember(recent, received.Id);
+                var transition = JourneyEngine.Apply(definition, state, new TouchpointReceived(received), now);
+                deferredDueAt = Earliest(deferredDueAt, await RecordAsync(context, transition, "touchpoint", received, isStart: false));
+                state = transition.State;
+                continue;
+            }
+
+            // Deferred actions first: the instance's own wake-up may end it, and its released sends are decided as
+            // they stood (suppression, caps and priority apply again, quiet hours do not).
+            if (deferredDueAt is { } due && due <= now)
+            {
+                var released = await context.CallActivityAsync<ActivityResult>(
+                    JourneyOrchestrationNames.ReleaseDeferred, new DeferredRequest(state.CustomerId, state.InstanceId));
+                deferredDueAt = released.DeferredDueAt;
+            }
+
+            if (state.Status == JourneyStatus.Running && state.NextWakeUpAt is { } wake && wake <= now)
+            {
+                var transition = JourneyEngine.Apply(definition, state, WakeUp.Instance, now);
+                deferredDueAt = Earliest(deferredDueAt, await RecordAsync(context, transition, "wakeUp", touchpoint: null, isStart: false));
+                state = transition.State;
+            }
+        }
+
+        context.SetCustomStatus(Status(state, deferredDueAt, input.Generation));
+        return new JourneyOrchestrationOutput(Camel(state.Outcome?.ToString()), state.Reason, state.CurrentStep);
+    }
+
+    /// <summary>The custom status for a state, bounded in size.</summary>
+    /// <param name="state">The state.</param>
+    /// <param name="deferredDueAt">When the earliest deferred action is due.</param>
+    /// <param name="generation">The generation.</param>
+    /// <returns>The status.</returns>
+    public static JourneyOrchestrationStatus Status(JourneyState state, DateTimeOffset? deferredDueAt, int generation)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var waiting = state.Status == JourneyStatus.Completed
+            ? deferredDueAt is null ? "none" : "deferred"
+            : Camel(state.Waiting.ToString()) ?? "none";
+        var events = state.Status == JourneyStatus.Completed
+            ? []
+            : state.Awaiting
+                .Select(a => a.Event.Length <= MaxStatusEventLength ? a.Event : a.Event[..MaxStatusEventLength])
+                .Distinct(StringComparer.Ordinal)
+                .Take(MaxStatusEvents)
+                .ToArray();
+        return new JourneyOrchestrationStatus(state.CurrentStep, waiting, events, state.NextWakeUpAt, deferredDueAt, generation);
+    }
+
+    private static async Task<DateTimeOffset?> RecordAsync(
+        IJourneyOrchestrationContext context, JourneyTransition transition, string kind, Touchpoint? touchpoint, bool isStart)
+    {
+        // A transition that decided nothing changed nothing: no activity, so a stale timer costs no history.
+        if (!isStart && transition.Decisions.Count == 0)
+        {
+            return null;
+        }
+
+        var request = new TransitionRequest(
+            JsonSerializer.Serialize(transition, JourneyJsonContext.Default.JourneyTransition),
+            kind,
+            touchpoint is null ? null : Write(touchpoint),
+            isStart);
+        var result = await context.CallActivityAsync<ActivityResult>(JourneyOrchestrationNames.RecordTransition, request);
+        return result.DeferredDueAt;
+    }
+
+    private static JourneyDefinition Parse(string document, JourneyOrchestrationInput input)
+    {
+        var read = JourneyDefinitionReader.Read(document);
+        if (!read.IsValid)
+        {
+            throw new InvalidOperationException(
+                $"Stored definition {input.JourneyId} v{input.Version} is invalid: {string.Join("; ", read.Errors)}");
+        }
+
+        return read.Definition with { Version = input.Version };
+    }
+
+    private static Touchpoint ReadTouchpoint(string json) =>
+        JsonSerializer.Deserialize(json, JourneyJsonContext.Default.Touchpoint)
+        ?? throw new InvalidOperationException("The touchpoint event holds no touchpoint.");
+
+    private static string Write(Touchpoint touchpoint) => JsonSerializer.Serialize(touchpoint, JourneyJsonContext.Default.Touchpoint);
+
+    private static void Remember(List<string> recent, string touchpointId)
+    {
+        recent.Add(touchpointId);
+        if (recent.Count > MaxRecentTouchpoints)
+        {
+            recent.RemoveRange(0, recent.Count - MaxRecentTouchpoints);
+        }
+    }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => (a, b) switch
+    {
+        ({ } x, { } y) => x < y ? x : y,
+        ({ } x, null) => x,
+        (null, var y) => y,
+    };
+
+    private static string? Camel(string? name) => name is null ? null : JsonNamingPolicy.CamelCase.ConvertName(name);
+}

@@ -1,0 +1,29 @@
+namespace Orchestrator.Application.Orchestration;
+
+/// <summary>
+/// The input of one generation of a journey orchestration: the first one carries the trigger, later ones
+/// (after continue-as-new) the state the previous generation ended with.
+/// </summary>
+/// <remarks>
+/// Engine types travel as JSON written by <c>JourneyJsonContext</c>, so they round-trip exactly whatever
+/// serializer settings the Durable worker uses.
+/// </remarks>
+/// <param name="InstanceId">The deterministic instance id (also the orchestration's id).</param>
+/// <param name="JourneyId">The journey.</param>
+/// <param name="Version">The version the instance runs.</param>
+/// <param name="CustomerId">The customer.</param>
+/// <param name="TriggerJson">The entry touchpoint, for the first generation.</param>
+/// <param name="StateJson">The engine state, for later generations.</param>
+/// <param name="DeferredDueAt">When the earliest deferred action of the instance is due, if any.</param>
+/// <param name="RecentTouchpoints">Ids of the latest touchpoints applied, so a redelivered event is not applied twice.</param>
+/// <param name="Generation">How many times the orchestration continued as new.</param>
+public sealed record JourneyOrchestrationInput(
+    string InstanceId,
+    string JourneyId,
+    int Version,
+    string CustomerId,
+    string? TriggerJson,
+    string? StateJson,
+    DateTimeOffset? DeferredDueAt,
+    IReadOnlyList<string> RecentTouchpoints,
+    int Generation);

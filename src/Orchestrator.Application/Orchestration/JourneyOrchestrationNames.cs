@@ -1,0 +1,20 @@
+namespace Orchestrator.Application.Orchestration;
+
+/// <summary>Names shared by the orchestrator, its activities and the ingress that starts and signals it.</summary>
+public static class JourneyOrchestrationNames
+{
+    /// <summary>The journey orchestrator.</summary>
+    public const string Orchestrator = "JourneyOrchestrator";
+
+    /// <summary>Activity: reads one definition version's document.</summary>
+    public const string LoadDefinition = "LoadJourneyDefinition";
+
+    /// <summary>Activity: records a transition and decides and dispatches its sends.</summary>
+    public const string RecordTransition = "RecordJourneyTransition";
+
+    /// <summary>Activity: releases deferred actions that are due.</summary>
+    public const string ReleaseDeferred = "ReleaseDeferredActions";
+
+    /// <summary>The external event carrying a touchpoint (its JSON, as <c>JourneyJsonContext</c> writes it).</summary>
+    public const string TouchpointEvent = "touchpoint";
+}

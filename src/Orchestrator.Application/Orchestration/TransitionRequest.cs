@@ -1,0 +1,8 @@
+namespace Orchestrator.Application.Orchestration;
+
+/// <summary>Input of <see cref="JourneyOrchestrationNames.RecordTransition"/>.</summary>
+/// <param name="TransitionJson">The engine transition, as <c>JourneyJsonContext</c> writes it.</param>
+/// <param name="Kind">Timeline kind: <c>touchpoint</c> or <c>wakeUp</c>.</param>
+/// <param name="TouchpointJson">The touchpoint that caused it, for <c>touchpoint</c> entries.</param>
+/// <param name="Started">Whether the transition started the instance.</param>
+public sealed record TransitionRequest(string TransitionJson, string Kind, string? TouchpointJson, bool Started);

@@ -1,5 +1,0 @@
-namespace Orchestrator.Standalone.Contracts;
-
-/// <summary>The answer to a validation that found nothing wrong.</summary>
-/// <param name="Valid">Always true; problems come back as a 400 problem instead.</param>
-public sealed record DefinitionValid(bool Valid);

@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace Orchestrator.Storage.Tables;
+
+/// <summary>Source-generated JSON for what only the Table store keeps: the customer row's embedded instances and recent touchpoints.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(List<EmbeddedInstance>))]
+[JsonSerializable(typeof(List<string>))]
+internal sealed partial class TableStorageJsonContext : JsonSerializerContext;

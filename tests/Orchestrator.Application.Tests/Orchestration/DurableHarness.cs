@@ -1,0 +1,74 @@
+using Orchestrator.Application.Orchestration;
+using Orchestrator.Application.Tests.Support;
+
+namespace Orchestrator.Application.Tests.Orchestration;
+
+/// <summary>The application on in-memory storage, with the Durable activities and router, and fake Durable instances.</summary>
+internal sealed class DurableHarness : IDisposable
+{
+    private readonly Dictionary<string, FakeDurableContext> _instances = new(StringComparer.Ordinal);
+
+    public DurableHarness(ApplicationOptions? options = null)
+    {
+        Runtime = new TestRuntime(options ?? new ApplicationOptions { SendRules = Application.Rules.SendRulesOptions.None });
+        Activities = new JourneyActivities(Runtime.Processor, Runtime.Customers, Runtime.DefinitionStore, Runtime.Catalog);
+        Router = new DurableTouchpointRouter(Runtime.Processor, Runtime.Customers, Runtime.Catalog, Runtime.Identity, Runtime.Clock);
+    }
+
+    public TestRuntime Runtime { get; }
+
+    public JourneyActivities Activities { get; }
+
+    public DurableTouchpointRouter Router { get; }
+
+    public IReadOnlyDictionary<string, FakeDurableContext> Instances => _instances;
+
+    public IEnumerable<string> SentActions => Runtime.SentActions.Sent.Select(a => a.Action);
+
+    /// <summary>What the Functions ingress does: plan, start, raise, record.</summary>
+    public async Task<TouchpointPlan> SendAsync(string id, string type, string subject, string? data = null)
+    {
+        var plan = await Router.PlanAsync(TestEvents.Incoming(id, type, subject, data), CancellationToken.None);
+        foreach (var start in plan.Starts)
+        {
+            if (!_instances.ContainsKey(start.InstanceId))
+            {
+                var context = Wire(new FakeDurableContext(start.InstanceId, Runtime.Clock));
+                _instances.Add(start.InstanceId, context);
+                context.Start(start);
+            }
+        }
+
+        foreach (var instanceId in plan.Raises)
+        {
+            _instances[instanceId].Raise(JourneyOrchestrationNames.TouchpointEvent, plan.EventPayload);
+        }
+
+        await Router.RecordAsync(plan, CancellationToken.None);
+        return plan;
+    }
+
+    /// <summary>Moves time for every instance.</summary>
+    public void AdvanceTo(DateTimeOffset at)
+    {
+        foreach (var context in _instances.Values)
+        {
+            context.AdvanceTo(at);
+        }
+
+        if (at > Runtime.Clock.GetUtcNow())
+        {
+            Runtime.Clock.SetUtcNow(at);
+        }
+    }
+
+    public FakeDurableContext Wire(FakeDurableContext context)
+    {
+        context.OnActivity<DefinitionRequest, string>(JourneyOrchestrationNames.LoadDefinition, r => Activities.LoadDefinitionAsync(r, CancellationToken.None));
+        context.OnActivity<TransitionRequest, ActivityResult>(JourneyOrchestrationNames.RecordTransition, r => Activities.RecordTransitionAsync(r, CancellationToken.None));
+        context.OnActivity<DeferredRequest, ActivityResult>(JourneyOrchestrationNames.ReleaseDeferred, r => Activities.ReleaseDeferredAsync(r, CancellationToken.None));
+        return context;
+    }
+
+    public void Dispose() => Runtime.Dispose();
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Microsoft.DurableTask;
+using Moq;
+using Orchestrator.Application.Orchestration;
+using Orchestrator.Functions.Journeys;
+using Orchestrator.Journeys;
+using Orchestrator.Journeys.Serialization;
+
+namespace Orchestrator.Functions.Tests.Journeys;
+
+public sealed class JourneyFunctionsTests
+{
+    private const string Pinger = """
+        { "id": "pinger", "name": "Pinger", "entry": { "event": "ping.start" }, "start": "wait",
+          "steps": { "wait": { "type": "waitFor", "events": [ { "event": "ping", "next": "done" } ], "timeout": "P1D", "onTimeout": "done" },
+                     "done": { "type": "end", "outcome": "success" } } }
+        """;
+
+    private static readonly DateTime T0 = new(2025, 3, 3, 9, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public async Task RunOrchestrator_TouchpointBeatsTimer_CancelsTimerAndCompletes()
+    {
+        var trigger = new Touchpoint("t1", "ping.start", "app", "c1", T0, null);
+        var input = new JourneyOrchestrationInput("pinger:c1:t1", "pinger", 1, "c1",
+            JsonSerializer.Serialize(trigger, JourneyJsonContext.Default.Touchpoint), null, null, [], 0);
+        var ping = JsonSerializer.Serialize(trigger with { Id = "t2", Type = "ping" }, JourneyJsonContext.Default.Touchpoint);
+        var timer = new TaskCompletionSource();
+        CancellationToken timerToken = default;
+        var context = new Mock<TaskOrchestrationContext>();
+        context.Setup(c => c.InstanceId).Returns(input.InstanceId);
+        context.Setup(c => c.CurrentUtcDateTime).Returns(T0);
+        context.Setup(c => c.GetInput<JourneyOrchestrationInput>()).Returns(input);
+        context.Setup(c => c.CallActivityAsync<string>(It.Is<TaskName>(n => n.Name == JourneyOrchestrationNames.LoadDefinition), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .ReturnsAsync(Pinger);
+        context.Setup(c => c.CallActivityAsync<ActivityResult>(It.Is<TaskName>(n => n.Name == JourneyOrchestrationNames.RecordTransition), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .ReturnsAsync(new ActivityResult(null, []));
+        context.Setup(c => c.WaitForExternalEvent<string>(JourneyOrchestrationNames.TouchpointEvent, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(ping);
+        context.Setup(c => c.CreateTimer(T0.AddDays(1), It.IsAny<CancellationToken>()))
+            .Callback<DateTime, CancellationToken>((_, token) => timerToken = token)
+            .Returns(timer.Task);
+
+        var output = await JourneyFunctions.RunOrchestrator(context.Object);
+
+        Assert.Equal("success", output!.Outcome);
+        Assert.True(timerToken.IsCancellationRequested);
+        context.Verify(c => c.CallActivityAsync<ActivityResult>(
+            It.Is<TaskName>(n => n.Name == JourneyOrchestrationNames.RecordTransition), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Exactly(2));
+        context.Verify(c => c.SetCustomStatus(It.IsAny<object?>()), Times.AtLeastOnce());
+    }
+}
