@@ -20,17 +20,24 @@ public sealed class ConformanceFixture : IAsyncLifetime
     public const string HostCustomerSuffix = "-standalone";
 
     /// <summary>Every driver the suite runs.</summary>
-    public static readonly IReadOnlyList<string> Drivers = [SimulatorDriver.DriverName, StandaloneDriver.DriverName];
+    public static readonly IReadOnlyList<string> Drivers = [SimulatorDriver.DriverName, StandaloneDriver.DriverName, DurableDriver.DriverName];
 
     private static readonly TimeSpan StandalonePassDeadline = TimeSpan.FromSeconds(90);
 
+    private static readonly TimeSpan DurablePassDeadline = TimeSpan.FromSeconds(60);
+
     private readonly SimulatorDriver _simulator = new();
     private readonly Lazy<Task<IReadOnlyDictionary<string, JourneyRunResult>>> _standalone;
+    private readonly Lazy<Task<IReadOnlyDictionary<string, JourneyRunResult>>> _durable;
     private AzuriteInstance? _azurite;
     private StandaloneHostFactory? _host;
     private HttpClient? _client;
 
-    public ConformanceFixture() => _standalone = new(RunStandaloneAsync);
+    public ConformanceFixture()
+    {
+        _standalone = new(RunStandaloneAsync);
+        _durable = new(RunDurableAsync);
+    }
 
     public async Task InitializeAsync()
     {
@@ -56,6 +63,7 @@ public sealed class ConformanceFixture : IAsyncLifetime
         {
             SimulatorDriver.DriverName => Simulate(scenario.AsWritten()),
             StandaloneDriver.DriverName => (await _standalone.Value)[scenario.Name],
+            DurableDriver.DriverName => (await _durable.Value)[scenario.Name],
             _ => throw new ArgumentOutOfRangeException(nameof(driver), driver, "unknown driver"),
         };
     }
@@ -72,6 +80,22 @@ public sealed class ConformanceFixture : IAsyncLifetime
         {
             await _azurite.DisposeAsync();
         }
+    }
+
+    /// <summary>Every scenario in one pass through the Durable orchestration loop, on fake Durable instances over in-memory storage.</summary>
+    private static async Task<IReadOnlyDictionary<string, JourneyRunResult>> RunDurableAsync()
+    {
+        var cases = ScenarioCatalog.Cases;
+        using var deadline = new CancellationTokenSource(DurablePassDeadline);
+        using var driver = new DurableDriver(cases.Min(c => c.Script.Start));
+        foreach (var journey in cases.DistinctBy(c => c.Definition.Id))
+        {
+            await driver.DeployAsync(journey.Definition, journey.DefinitionJson, deadline.Token);
+        }
+
+        // The same customers as on the standalone host, so a split assigns the same branch as the simulator's reference.
+        var results = await driver.RunAsync([.. cases.Select(c => c.ForCustomerSuffix(HostCustomerSuffix))], deadline.Token);
+        return results.ToDictionary(r => r.Scenario, StringComparer.Ordinal);
     }
 
     private async Task<IReadOnlyDictionary<string, JourneyRunResult>> RunStandaloneAsync()

@@ -1,6 +1,5 @@
 using Orchestrator.Application.Definitions;
 using Orchestrator.Application.Identity;
-using Orchestrator.Application.Instances;
 using Orchestrator.Application.Ports;
 using Orchestrator.Application.Processing;
 using Orchestrator.Application.Touchpoints;
@@ -63,7 +62,7 @@ public sealed class DurableTouchpointRouter
         }
 
         var active = await _catalog.GetActiveAsync(cancellationToken);
-        var views = snapshot.ActiveInstances.Select(View).ToArray();
+        var views = snapshot.ActiveInstances.Select(InstanceView.Of).ToArray();
         var plan = TouchpointRouter.Plan(touchpoint, views, snapshot.Customer.Entries, active, now);
 
         // A suspended orchestration keeps raised events until it resumes: Durable buffers them, so no buffer of ours.
@@ -114,12 +113,4 @@ public sealed class DurableTouchpointRouter
             return Task.FromResult<CustomerWork?>(work);
         }, "touchpoint", touchpoint, cancellationToken);
     }
-
-    // As CustomerProcessor routes: the event types an instance reacts to now, and whether it is suspended.
-    private static InstanceView View(InstanceRecord record) => new(
-        record.InstanceId,
-        record.State.JourneyId,
-        record.State.Version,
-        record.State.Awaiting.Select(a => a.Event).ToHashSet(StringComparer.Ordinal),
-        record.RuntimeStatus == InstanceRuntimeStatus.Suspended);
 }

@@ -81,7 +81,7 @@ public sealed partial class CustomerProcessor
 
             var work = NewWork(snapshot, now);
             var active = await _catalog.GetActiveAsync(cancellationToken);
-            var views = snapshot.ActiveInstances.Select(View).ToArray();
+            var views = snapshot.ActiveInstances.Select(InstanceView.Of).ToArray();
             var plan = TouchpointRouter.Plan(touchpoint, views, snapshot.Customer.Entries, active, now);
             foreach (var note in plan.Notes)
             {
@@ -271,12 +271,6 @@ public sealed partial class CustomerProcessor
         await _catalog.GetAsync(record.State.JourneyId, record.State.Version, cancellationToken)
         ?? throw new InvalidOperationException($"Instance {record.InstanceId} runs {record.State.JourneyId} v{record.State.Version}, which is not stored.");
 
-    private static InstanceView View(InstanceRecord record) => new(
-        record.InstanceId,
-        record.State.JourneyId,
-        record.State.Version,
-        record.State.Awaiting.Select(a => a.Event).ToHashSet(StringComparer.Ordinal),
-        record.RuntimeStatus == InstanceRuntimeStatus.Suspended);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Write race on customer {CustomerId} (attempt {Attempt}): {Detail}")]
     private partial void LogConflict(string customerId, int attempt, string detail);

@@ -12,6 +12,10 @@ public enum AcceptStatus
     /// <summary>Applied before; nothing happened again.</summary>
     Duplicate,
 
-    /// <summary>Processing failed for now; the touchpoint is queued and will be retried.</summary>
+    /// <summary>
+    /// Durably queued, to be applied in order with the customer's other touchpoints: by the standalone runtime when
+    /// processing failed for now (it retries from its queue), and always by the Azure Functions app, whose HTTP route
+    /// forwards to the Service Bus session queue its ingress reads.
+    /// </summary>
     Queued,
 }

@@ -46,6 +46,9 @@ internal sealed class FakeDurableContext : IJourneyOrchestrationContext
 
     public int PendingTimers => _timers.Count;
 
+    /// <summary>When the earliest pending timer fires; null when none is pending.</summary>
+    public DateTimeOffset? NextTimerAt => _timers.Count == 0 ? null : _timers.Min(t => t.At);
+
     public int PendingWaits => _waiters.Count;
 
     public JourneyOrchestrationStatus? CustomStatus =>
