@@ -88,58 +88,28 @@ public sealed class DurableDriver : IJourneyDriver, IDisposable
         }
 
         var cursors = runs.Select(Cursor).ToList();
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var ended in cursors.Where(c => c.Result is null && c.NextMoment() is null).ToList())
-            {
-                await FinishAsync(ended, cancellationToken);
-            }
-
-            var pending = cursors
-                .Select(c => (Cursor: c, Moment: c.NextMoment()))
-                .Where(p => p.Moment is not null)
-                .Select(p => (p.Cursor, Moment: p.Moment!.Value))
-                .ToList();
-            if (pending.Count == 0)
-            {
-                break;
-            }
-
-            var at = pending.Min(p => p.Moment.At);
-            var now = _clock.GetUtcNow();
-            if (at < now)
-            {
-                foreach (var (cursor, moment) in pending.Where(p => p.Moment.At < now))
-                {
-                    cursor.Stop($"its next {(moment.IsWakeUp ? "wake-up" : "event")} is due at {Format(moment.At)}, before the clock's {Format(now)}, which cannot go back");
-                }
-
-                continue;
-            }
-
-            if (at > now)
-            {
-                _clock.SetUtcNow(at);
-            }
-
-            // Timers first: a timer due at the same instant as an event fires before it.
-            var wakeUps = pending.Where(p => p.Moment.At == at && p.Moment.IsWakeUp).Select(p => p.Cursor).ToList();
-            if (wakeUps.Count > 0)
+        await ScenarioSchedule.PlayAsync(
+            cursors,
+            _clock,
+            ended => FinishAsync(ended, cancellationToken),
+            (wakeUps, at) =>
             {
                 foreach (var cursor in wakeUps)
                 {
                     WakeUp(cursor, at);
                 }
-            }
-            else
+
+                return Task.CompletedTask;
+            },
+            async due =>
             {
-                foreach (var (cursor, _) in pending.Where(p => p.Moment.At == at))
+                // One at a time: the fake Durable instances run on this thread.
+                foreach (var cursor in due)
                 {
                     await PostNextAsync(cursor, cancellationToken);
                 }
-            }
-        }
+            },
+            cancellationToken);
 
         CrossCheckSent(cursors);
         return [.. cursors.Select(c => c.Result!)];

@@ -54,51 +54,13 @@ public sealed class StandaloneDriver(OrchestratorApi api, FakeTimeProvider clock
         }
 
         var cursors = runs.Select(Cursor).ToList();
-        while (true)
-        {
-            foreach (var ended in cursors.Where(c => c.Result is null && c.NextMoment() is null).ToList())
-            {
-                await FinishAsync(ended, cancellationToken);
-            }
-
-            var pending = cursors
-                .Select(c => (Cursor: c, Moment: c.NextMoment()))
-                .Where(p => p.Moment is not null)
-                .Select(p => (p.Cursor, Moment: p.Moment!.Value))
-                .ToList();
-            if (pending.Count == 0)
-            {
-                break;
-            }
-
-            var at = pending.Min(p => p.Moment.At);
-            var now = clock.GetUtcNow();
-            if (at < now)
-            {
-                foreach (var (cursor, moment) in pending.Where(p => p.Moment.At < now))
-                {
-                    cursor.Stop($"its next {(moment.IsWakeUp ? "wake-up" : "event")} is due at {Format(moment.At)}, before the host clock's {Format(now)}, which cannot go back");
-                }
-
-                continue;
-            }
-
-            if (at > now)
-            {
-                clock.SetUtcNow(at);
-            }
-
-            // Wake-ups first: a timer due at the same instant as an event fires before it.
-            var wakeUps = pending.Where(p => p.Moment.At == at && p.Moment.IsWakeUp).Select(p => p.Cursor).ToList();
-            if (wakeUps.Count > 0)
-            {
-                await Task.WhenAll(wakeUps.Select(c => AwaitWakeUpAsync(c, at, cancellationToken)));
-            }
-            else
-            {
-                await Task.WhenAll(pending.Where(p => p.Moment.At == at).Select(p => PostNextAsync(p.Cursor, cancellationToken)));
-            }
-        }
+        await ScenarioSchedule.PlayAsync(
+            cursors,
+            clock,
+            ended => FinishAsync(ended, cancellationToken),
+            (wakeUps, at) => Task.WhenAll(wakeUps.Select(c => AwaitWakeUpAsync(c, at, cancellationToken))),
+            due => Task.WhenAll(due.Select(c => PostNextAsync(c, cancellationToken))),
+            cancellationToken);
 
         await CrossCheckQueueAsync(cursors, cancellationToken);
         return [.. cursors.Select(c => c.Result!)];
