@@ -36,30 +36,39 @@ internal sealed record InMemoryCommitDocuments(byte[] Entries, IReadOnlyList<byt
         var entries = customer.Entries as Dictionary<string, JourneyEntryHistory> ?? new Dictionary<string, JourneyEntryHistory>(customer.Entries);
         var states = commit.Instances.Select(i => StorageJson.Serialize(i.State, JourneyJsonContext.Default.JourneyState, $"Instance '{i.InstanceId}'")).ToArray();
         var buffers = commit.Instances.Select((instance, index) => Buffer(instance, states[index].Length)).ToArray();
+        var entriesJson = StorageJson.Serialize(entries, ApplicationJsonContext.Default.DictionaryStringJourneyEntryHistory, $"Customer '{customer.CustomerId}'");
+        var sends = customer.Sends.Count == 0
+            ? null
+            : StorageJson.Serialize(CustomerRows.SendsList(customer), ApplicationJsonContext.Default.ListSentAction, $"Customer '{customer.CustomerId}' sends");
         return new(
-            StorageJson.Serialize(entries, ApplicationJsonContext.Default.DictionaryStringJourneyEntryHistory, $"Customer '{customer.CustomerId}'"),
+            entriesJson,
             states,
             buffers,
             StorageJson.Serialize(commit.Entry, ApplicationJsonContext.Default.TimelineEntry, $"Timeline entry {commit.Entry.Sequence}"),
             [.. commit.Outbox.Select(a => StorageJson.Serialize(a, ApplicationJsonContext.Default.ActionMessage, $"Action '{a.IdempotencyKey}'"))])
         {
-            Sends = customer.Sends.Count == 0
-                ? null
-                : StorageJson.Serialize(CustomerRows.SendsList(customer), ApplicationJsonContext.Default.ListSentAction, $"Customer '{customer.CustomerId}' sends"),
+            Sends = sends,
             Deferred = [.. commit.Instances.Select(i => i.Deferred.Count == 0
                 ? null
                 : StorageJson.Serialize(CustomerRows.DeferredList(i), ApplicationJsonContext.Default.ListDeferredAction, $"Instance '{i.InstanceId}' deferred actions"))],
-            Active = ActiveInCustomerRow(commit),
+            Active = ActiveInCustomerRow(commit, entriesJson, sends),
         };
     }
 
     // The Table store carries the active instances in the customer row, so they share its one entity with the
     // entry history and sends: the same limit applies here.
-    private static byte[]? ActiveInCustomerRow(CustomerCommit commit)
+    private static byte[]? ActiveInCustomerRow(CustomerCommit commit, byte[] entries, byte[]? sends)
     {
-        var customer = commit.Customer;
-        var row = CustomerRows.ToEntity("", customer, EmbeddedInstances.After(commit), [.. customer.RecentTouchpoints]);
-        return row.GetBinary("Active") is null ? null : JsonChunks.Read(row, "Active");
+        var active = EmbeddedInstances.After(commit);
+        if (active.Count == 0)
+        {
+            return null;
+        }
+
+        var customerId = commit.Customer.CustomerId;
+        var json = StorageJson.Serialize(active, TableStorageJsonContext.Default.ListEmbeddedInstance, $"Customer '{customerId}' active instances");
+        StorageJson.CheckEntity(entries.Length + (sends?.Length ?? 0) + json.Length, $"Customer '{customerId}' with its active instances");
+        return json;
     }
 
     // The same rule as the Table store: state and buffer share one entity.

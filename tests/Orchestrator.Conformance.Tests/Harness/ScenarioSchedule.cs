@@ -10,6 +10,19 @@ namespace Orchestrator.Conformance.Tests.Harness;
 /// </summary>
 internal static class ScenarioSchedule
 {
+    /// <summary>Refuses runs that share a customer: runs played together on one clock must not see each other.</summary>
+    /// <param name="runs">The runs.</param>
+    /// <exception cref="ArgumentException">Two runs share a customer id.</exception>
+    public static void RequireOwnCustomers(IReadOnlyList<ScenarioRun> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var shared = runs.GroupBy(r => r.Script.CustomerId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (shared is not null)
+        {
+            throw new ArgumentException($"Runs {string.Join(", ", shared)} share customer {shared.Key}; each run needs its own.", nameof(runs));
+        }
+    }
+
     /// <summary>Plays the cursors to their ends.</summary>
     /// <param name="cursors">One cursor per run.</param>
     /// <param name="clock">The clock the runtime under test reads.</param>

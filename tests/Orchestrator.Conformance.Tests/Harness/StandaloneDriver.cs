@@ -46,12 +46,7 @@ public sealed class StandaloneDriver(OrchestratorApi api, FakeTimeProvider clock
 
     public async Task<IReadOnlyList<JourneyRunResult>> RunAsync(IReadOnlyList<ScenarioRun> runs, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(runs);
-        var shared = runs.GroupBy(r => r.Script.CustomerId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (shared is not null)
-        {
-            throw new ArgumentException($"Runs {string.Join(", ", shared)} share customer {shared.Key}; each run needs its own.", nameof(runs));
-        }
+        ScenarioSchedule.RequireOwnCustomers(runs);
 
         var cursors = runs.Select(Cursor).ToList();
         await ScenarioSchedule.PlayAsync(
