@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orchestrator.Application;
-using Orchestrator.Application.Orchestration;
+using Orchestrator.Durable.Orchestration;
 using Orchestrator.Application.Ports;
 using Orchestrator.Functions.Actions;
 using Orchestrator.Functions.Hosting;

@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using Orchestrator.Application.Orchestration;
+using Orchestrator.Durable.Orchestration;
 
 namespace Orchestrator.Functions.Journeys;
 

@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Application;
-using Orchestrator.Application.Orchestration;
+using Orchestrator.Durable.Orchestration;
 using Orchestrator.Application.Touchpoints;
 
 namespace Orchestrator.Functions.Touchpoints;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.DurableTask;
 using Moq;
-using Orchestrator.Application.Orchestration;
+using Orchestrator.Durable.Orchestration;
 using Orchestrator.Functions.Journeys;
 using Orchestrator.Journeys;
 using Orchestrator.Journeys.Serialization;

@@ -9,7 +9,7 @@ using Orchestrator.Application;
 using Orchestrator.Application.Actions;
 using Orchestrator.Application.Definitions;
 using Orchestrator.Application.Identity;
-using Orchestrator.Application.Orchestration;
+using Orchestrator.Durable.Orchestration;
 using Orchestrator.Application.Processing;
 using Orchestrator.Functions.Touchpoints;
 using Orchestrator.Storage.Memory;

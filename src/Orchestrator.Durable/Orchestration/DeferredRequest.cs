@@ -1,4 +1,4 @@
-namespace Orchestrator.Application.Orchestration;
+namespace Orchestrator.Durable.Orchestration;
 
 /// <summary>Input of <see cref="JourneyOrchestrationNames.ReleaseDeferred"/>.</summary>
 /// <param name="CustomerId">The customer.</param>

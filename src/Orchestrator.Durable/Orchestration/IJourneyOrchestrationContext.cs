@@ -1,4 +1,4 @@
-namespace Orchestrator.Application.Orchestration;
+namespace Orchestrator.Durable.Orchestration;
 
 /// <summary>
 /// The part of a Durable orchestration context the journey loop uses. The Functions app adapts

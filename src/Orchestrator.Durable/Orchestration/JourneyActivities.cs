@@ -6,7 +6,7 @@ using Orchestrator.Application.Processing;
 using Orchestrator.Journeys.Engine;
 using Orchestrator.Journeys.Serialization;
 
-namespace Orchestrator.Application.Orchestration;
+namespace Orchestrator.Durable.Orchestration;
 
 /// <summary>
 /// What the journey orchestration's activities do, on the same ports and the same per-customer run loop as the

@@ -1,4 +1,4 @@
-namespace Orchestrator.Application.Orchestration;
+namespace Orchestrator.Durable.Orchestration;
 
 /// <summary>Input of <see cref="JourneyOrchestrationNames.LoadDefinition"/>.</summary>
 /// <param name="JourneyId">The journey.</param>

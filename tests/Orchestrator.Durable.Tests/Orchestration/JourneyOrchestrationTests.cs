@@ -1,9 +1,10 @@
+using Orchestrator.Application;
 using Orchestrator.Application.Instances;
-using Orchestrator.Application.Orchestration;
+using Orchestrator.Durable.Orchestration;
 using Orchestrator.Application.Rules;
 using Orchestrator.Application.Tests.Support;
 
-namespace Orchestrator.Application.Tests.Orchestration;
+namespace Orchestrator.Durable.Tests.Orchestration;
 
 public sealed class JourneyOrchestrationTests
 {

@@ -1,7 +1,8 @@
-using Orchestrator.Application.Orchestration;
+using Orchestrator.Application;
+using Orchestrator.Durable.Orchestration;
 using Orchestrator.Application.Tests.Support;
 
-namespace Orchestrator.Application.Tests.Orchestration;
+namespace Orchestrator.Durable.Tests.Orchestration;
 
 /// <summary>The application on in-memory storage, with the Durable activities and router, and fake Durable instances.</summary>
 internal sealed class DurableHarness : IDisposable

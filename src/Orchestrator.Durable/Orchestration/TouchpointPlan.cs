@@ -1,6 +1,6 @@
 using Orchestrator.Journeys;
 
-namespace Orchestrator.Application.Orchestration;
+namespace Orchestrator.Durable.Orchestration;
 
 /// <summary>What the Durable ingress does with one touchpoint.</summary>
 /// <param name="Touchpoint">The touchpoint, its customer resolved.</param>

@@ -1,4 +1,4 @@
-namespace Orchestrator.Application.Orchestration;
+namespace Orchestrator.Durable.Orchestration;
 
 /// <summary>What the recording and release activities tell the orchestration.</summary>
 /// <param name="DeferredDueAt">When the instance's earliest deferred action that is still kept is due, if any.</param>

@@ -5,7 +5,7 @@ using Orchestrator.Application.Processing;
 using Orchestrator.Application.Touchpoints;
 using Orchestrator.Journeys;
 
-namespace Orchestrator.Application.Orchestration;
+namespace Orchestrator.Durable.Orchestration;
 
 /// <summary>
 /// Turns a touchpoint into what the Durable Functions ingress does: which orchestrations to start, which to

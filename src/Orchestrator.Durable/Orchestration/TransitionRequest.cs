@@ -1,4 +1,4 @@
-namespace Orchestrator.Application.Orchestration;
+namespace Orchestrator.Durable.Orchestration;
 
 /// <summary>Input of <see cref="JourneyOrchestrationNames.RecordTransition"/>.</summary>
 /// <param name="TransitionJson">The engine transition, as <c>JourneyJsonContext</c> writes it.</param>

@@ -1,4 +1,4 @@
-namespace Orchestrator.Application.Orchestration;
+namespace Orchestrator.Durable.Orchestration;
 
 /// <summary>
 /// The input of one generation of a journey orchestration: the first one carries the trigger, later ones

@@ -5,7 +5,7 @@ using Orchestrator.Journeys.Engine;
 using Orchestrator.Journeys.Parsing;
 using Orchestrator.Journeys.Serialization;
 
-namespace Orchestrator.Application.Orchestration;
+namespace Orchestrator.Durable.Orchestration;
 
 /// <summary>
 /// The journey orchestration loop: applies the engine to each input, records every transition through an

@@ -1,4 +1,4 @@
-namespace Orchestrator.Application.Orchestration;
+namespace Orchestrator.Durable.Orchestration;
 
 /// <summary>Names shared by the orchestrator, its activities and the ingress that starts and signals it.</summary>
 public static class JourneyOrchestrationNames

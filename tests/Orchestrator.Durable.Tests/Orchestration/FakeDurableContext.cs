@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
-using Orchestrator.Application.Orchestration;
+using Orchestrator.Durable.Orchestration;
 
-namespace Orchestrator.Application.Tests.Orchestration;
+namespace Orchestrator.Durable.Tests.Orchestration;
 
 /// <summary>
 /// A fake Durable orchestration host for one instance, behaving as Durable does where the journey loop relies

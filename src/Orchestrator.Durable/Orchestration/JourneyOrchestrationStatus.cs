@@ -1,4 +1,4 @@
-namespace Orchestrator.Application.Orchestration;
+namespace Orchestrator.Durable.Orchestration;
 
 /// <summary>The custom status of a journey orchestration: where it is and what it waits for.</summary>
 /// <param name="Step">The current step.</param>

@@ -1,4 +1,4 @@
-namespace Orchestrator.Application.Orchestration;
+namespace Orchestrator.Durable.Orchestration;
 
 /// <summary>How a journey orchestration ended.</summary>
 /// <param name="Outcome">The journey outcome (<c>success</c>, <c>failure</c>, <c>neutral</c>, …).</param>
