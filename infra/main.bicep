@@ -28,9 +28,16 @@ param resourceGroupName string = ''
 param storageAccountName string = ''
 param serviceBusNamespaceName string = ''
 
-@description('Service Bus tier. Standard has sessions, topics and filters, which is all the product needs; Premium adds isolation, zone redundancy and private endpoints.')
+// Basic is not offered: it has no topics, no sessions and no duplicate detection, all of which the product uses.
+@description('Service Bus tier. Standard has sessions, topics, filters and duplicate detection, which is all the product needs; Premium adds isolation, zone redundancy and private endpoints.')
 @allowed(['Standard', 'Premium'])
 param serviceBusSkuName string = 'Standard'
+
+@description('Duplicate detection window of the actions topic (ISO 8601). Longer than the time from an action\'s first send to its re-send by outbox recovery after a host crash; see app/servicebus-entities.bicep.')
+param actionsDuplicateDetectionWindow string = 'PT1H'
+
+@description('Duplicate detection window of the touchpoints queue (ISO 8601). Covers a channel app re-sending an unanswered send with the same MessageId.')
+param touchpointsDuplicateDetectionWindow string = 'PT10M'
 
 @description('Durable Functions task hub (the app setting TaskHubName). One per deployment slot or environment sharing a storage account.')
 param taskHubName string = 'journeys'
@@ -158,6 +165,8 @@ module serviceBusEntities 'app/servicebus-entities.bicep' = {
     touchpointsQueueName: touchpointsQueueName
     actionsTopicName: actionsTopicName
     channels: channels
+    actionsDuplicateDetectionWindow: actionsDuplicateDetectionWindow
+    touchpointsDuplicateDetectionWindow: touchpointsDuplicateDetectionWindow
   }
 }
 

@@ -5,10 +5,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orchestrator.Application;
+using Orchestrator.Durable.Ingress;
 using Orchestrator.Durable.Orchestration;
 using Orchestrator.Application.Ports;
 using Orchestrator.Functions.Actions;
-using Orchestrator.Functions.Hosting;
 using Orchestrator.Functions.Http;
 using Orchestrator.Http.Serialization;
 using Orchestrator.Storage;
@@ -29,9 +29,9 @@ builder.Services.AddTableStorage(new StorageOptions
     Prefix = storage["Prefix"] ?? "",
 });
 builder.Services.AddJourneyOrchestration();
+builder.Services.AddSingleton<DurableTouchpointIngress>();
 
-// Durable timers wake instances here; actions go to the Service Bus topic rather than the storage queue.
-builder.Services.AddSingleton<ITimerStore, DurableTimerStore>();
+// Actions go to the Service Bus topic rather than the storage queue.
 builder.Services.AddSingleton(_ => CreateServiceBusClient(configuration));
 builder.Services.AddSingleton(services => services.GetRequiredService<ServiceBusClient>()
     .CreateSender(configuration["Orchestrator:ActionsTopic"] is { Length: > 0 } topic ? topic : "actions"));

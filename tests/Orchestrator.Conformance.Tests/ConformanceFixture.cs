@@ -3,6 +3,8 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Time.Testing;
 using Orchestrator.Conformance.Tests.Harness;
 using Orchestrator.Conformance.Tests.Harness.Api;
+using Orchestrator.Conformance.Tests.Harness.Durable;
+using Orchestrator.Durable.Testing.Azurite;
 using Orchestrator.Testing;
 
 namespace Orchestrator.Conformance.Tests;
@@ -20,15 +22,21 @@ public sealed class ConformanceFixture : IAsyncLifetime
     public const string HostCustomerSuffix = "-standalone";
 
     /// <summary>Every driver the suite runs.</summary>
-    public static readonly IReadOnlyList<string> Drivers = [SimulatorDriver.DriverName, StandaloneDriver.DriverName, DurableDriver.DriverName];
+    public static readonly IReadOnlyList<string> Drivers =
+        [SimulatorDriver.DriverName, StandaloneDriver.DriverName, DurableDriver.DriverName, RealDurableDriver.DriverName];
 
     private static readonly TimeSpan StandalonePassDeadline = TimeSpan.FromSeconds(90);
 
     private static readonly TimeSpan DurablePassDeadline = TimeSpan.FromSeconds(60);
 
+    private static readonly TimeSpan DurableRuntimePassDeadline = TimeSpan.FromMinutes(5);
+
     private readonly SimulatorDriver _simulator = new();
     private readonly Lazy<Task<IReadOnlyDictionary<string, JourneyRunResult>>> _standalone;
     private readonly Lazy<Task<IReadOnlyDictionary<string, JourneyRunResult>>> _durable;
+    private readonly Lazy<Task<IReadOnlyDictionary<string, JourneyRunResult>>> _durableRuntime;
+    private DurableStorageEmulator? _durableStorage;
+    private RealDurableDriver? _durableRuntimeDriver;
     private AzuriteInstance? _azurite;
     private StandaloneHostFactory? _host;
     private HttpClient? _client;
@@ -37,6 +45,7 @@ public sealed class ConformanceFixture : IAsyncLifetime
     {
         _standalone = new(RunStandaloneAsync);
         _durable = new(RunDurableAsync);
+        _durableRuntime = new(RunDurableRuntimeAsync);
     }
 
     public async Task InitializeAsync()
@@ -64,6 +73,7 @@ public sealed class ConformanceFixture : IAsyncLifetime
             SimulatorDriver.DriverName => Simulate(scenario.AsWritten()),
             StandaloneDriver.DriverName => (await _standalone.Value)[scenario.Name],
             DurableDriver.DriverName => (await _durable.Value)[scenario.Name],
+            RealDurableDriver.DriverName => (await _durableRuntime.Value)[scenario.Name],
             _ => throw new ArgumentOutOfRangeException(nameof(driver), driver, "unknown driver"),
         };
     }
@@ -80,6 +90,35 @@ public sealed class ConformanceFixture : IAsyncLifetime
         {
             await _azurite.DisposeAsync();
         }
+
+        if (_durableRuntimeDriver is not null)
+        {
+            await _durableRuntimeDriver.DisposeAsync();
+        }
+
+        if (_durableStorage is not null)
+        {
+            await _durableStorage.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Every scenario in one pass on the real Durable Task runtime (Azure Storage backend) and Table Storage, both on one
+    /// Azurite of their own, through the app's ingress handler, orchestrator and activities.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, JourneyRunResult>> RunDurableRuntimeAsync()
+    {
+        var cases = ScenarioCatalog.Cases;
+        using var deadline = new CancellationTokenSource(DurableRuntimePassDeadline);
+        _durableStorage = await DurableStorageEmulator.StartAsync(deadline.Token);
+        _durableRuntimeDriver = await RealDurableDriver.StartAsync(_durableStorage.ConnectionString, options: null, deadline.Token);
+        foreach (var journey in cases.DistinctBy(c => c.Definition.Id))
+        {
+            await _durableRuntimeDriver.DeployAsync(journey.Definition, journey.DefinitionJson, deadline.Token);
+        }
+
+        var results = await _durableRuntimeDriver.RunAsync([.. cases.Select(c => c.ForCustomerSuffix(HostCustomerSuffix))], deadline.Token);
+        return results.ToDictionary(r => r.Scenario, StringComparer.Ordinal);
     }
 
     /// <summary>Every scenario in one pass through the Durable orchestration loop, on fake Durable instances over in-memory storage.</summary>

@@ -65,18 +65,18 @@ public sealed class VersionLifecycle
             return change;
         }
 
-        var stopped = 0;
+        var stopped = new List<string>();
         var stop = new StopRequested($"version {version} stopped");
         foreach (var location in await _directory.ListByVersionAsync(journeyId, version, cancellationToken))
         {
             var result = await _processor.ApplyToInstanceAsync(location.CustomerId, location.InstanceId, stop, "stop", cancellationToken);
             if (result.Status == ProcessStatus.Applied)
             {
-                stopped++;
+                stopped.Add(location.InstanceId);
             }
         }
 
-        return change with { Stopped = stopped };
+        return change with { Stopped = stopped.Count, StoppedInstances = stopped };
     }
 
     /// <summary>Reads a version with its status and its instances counted.</summary>

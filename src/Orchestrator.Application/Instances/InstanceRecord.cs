@@ -17,8 +17,10 @@ public sealed record InstanceRecord(JourneyState State, InstanceRuntimeStatus Ru
     public const int MaxBuffered = 100;
 
     /// <summary>
-    /// Touchpoints that reached the instance while it was suspended, oldest first, applied in order when it
-    /// resumes. At most <see cref="MaxBuffered"/>.
+    /// Touchpoints routed to the instance and not applied yet, oldest first. In the standalone runtime those that
+    /// reached it while suspended, applied in order when it resumes; in the Durable runtime those raised to its
+    /// orchestration, kept until it reports them applied so that a raised event the runtime loses is raised again.
+    /// At most <see cref="MaxBuffered"/>.
     /// </summary>
     public IReadOnlyList<Touchpoint> Buffered { get; init; } = [];
 
@@ -31,8 +33,8 @@ public sealed record InstanceRecord(JourneyState State, InstanceRuntimeStatus Ru
     /// </summary>
     public IReadOnlyList<DeferredAction> Deferred { get; init; } = [];
 
-    /// <summary>Whether the instance still takes touchpoints and timers.</summary>
-    public bool IsActive => RuntimeStatus is InstanceRuntimeStatus.Running or InstanceRuntimeStatus.Suspended;
+    /// <summary>Whether the instance still takes touchpoints and timers; a pending one (accepted, its runtime not started yet) does.</summary>
+    public bool IsActive => RuntimeStatus is InstanceRuntimeStatus.Pending or InstanceRuntimeStatus.Running or InstanceRuntimeStatus.Suspended;
 
     /// <summary>Maps an engine status to the Durable vocabulary.</summary>
     /// <param name="state">Engine state.</param>

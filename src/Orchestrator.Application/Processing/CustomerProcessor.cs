@@ -204,7 +204,7 @@ public sealed partial class CustomerProcessor
                 TimerScheduled?.Invoke(timer.DueAt);
             }
 
-            var commit = WithAcknowledgements(work.ToCommit(kind, touchpoint));
+            var commit = WithAcknowledgements(work.ToCommit(kind, touchpoint, touchpointId));
             try
             {
                 await _customers.CommitAsync(commit, cancellationToken);

@@ -46,6 +46,9 @@ internal sealed class CustomerWork
     /// <summary>Whether any instance started or changed; routing notes alone change nothing.</summary>
     public bool HasChanges => _instances.Count > 0;
 
+    /// <summary>Instances this work changed or added, as they now stand.</summary>
+    public IReadOnlyList<InstanceRecord> Changed => _instances;
+
     /// <summary>Wake-ups to store before the commit; decided sends add deferral timers.</summary>
     public IReadOnlyList<DueTimer> Timers
     {
@@ -73,13 +76,85 @@ internal sealed class CustomerWork
     public void Started(JourneyDefinition definition, JourneyTransition transition)
     {
         var state = transition.State;
+        CountEntry(state);
+        _newInstances.Add(new InstanceLocation(state.InstanceId, state.CustomerId, state.JourneyId, state.Version, state.StartedAt));
+        Record(definition, new InstanceRecord(state, InstanceRecord.StatusOf(state), ETag: null), transition);
+    }
+
+    private void CountEntry(JourneyState state)
+    {
         _entries.TryGetValue(state.JourneyId, out var history);
         _entries[state.JourneyId] = new JourneyEntryHistory(
             (history?.Count ?? 0) + 1,
             (history?.Active ?? 0) + (state.Status == JourneyStatus.Running ? 1 : 0),
             _now);
+    }
+
+    /// <summary>
+    /// Records an instance accepted for a runtime that starts it later (a Durable orchestration scheduled by the
+    /// ingress): counted as an entry and routable from this commit on, with the provisional state its start gives,
+    /// but with no decisions or sends until the runtime confirms the start (<see cref="Confirmed"/>).
+    /// </summary>
+    public void Accepted(JourneyTransition provisional)
+    {
+        var state = provisional.State;
+        CountEntry(state);
         _newInstances.Add(new InstanceLocation(state.InstanceId, state.CustomerId, state.JourneyId, state.Version, state.StartedAt));
-        Record(definition, new InstanceRecord(state, InstanceRecord.StatusOf(state), ETag: null), transition);
+        Put(new InstanceRecord(state, InstanceRuntimeStatus.Pending, ETag: null));
+    }
+
+    /// <summary>
+    /// Records the start a runtime made of an instance it had accepted (<see cref="Accepted"/>): the real start
+    /// transition replaces the provisional state, its decisions and sends are recorded; the entry was counted already.
+    /// </summary>
+    /// <returns>The instance as it now stands.</returns>
+    public InstanceRecord Confirmed(InstanceRecord pending, JourneyDefinition definition, JourneyTransition transition)
+    {
+        var state = transition.State;
+        if (state.Status == JourneyStatus.Completed && _entries.TryGetValue(state.JourneyId, out var history))
+        {
+            _entries[state.JourneyId] = history with { Active = Math.Max(0, history.Active - 1) };
+        }
+
+        var after = pending with { State = state, RuntimeStatus = InstanceRecord.StatusOf(state) };
+        Record(definition, after, transition);
+        return after;
+    }
+
+    /// <summary>
+    /// Keeps a touchpoint routed to an instance until the instance reports it applied (a Durable orchestration's
+    /// raised event, which the runtime may lose): the same list a suspended instance keeps for its resume.
+    /// </summary>
+    /// <returns>Whether it was kept; false when the list is full.</returns>
+    public bool Routed(InstanceRecord record, Touchpoint touchpoint)
+    {
+        var current = _instances.FirstOrDefault(i => i.InstanceId == record.InstanceId) ?? record;
+        if (current.Buffered.Any(t => t.Id == touchpoint.Id))
+        {
+            return true;
+        }
+
+        if (current.Buffered.Count >= InstanceRecord.MaxBuffered)
+        {
+            return false;
+        }
+
+        Put(current with { Buffered = [.. current.Buffered, touchpoint] });
+        return true;
+    }
+
+    /// <summary>Drops the touchpoints an instance reports applied from the ones kept for it; returns it as it now stands.</summary>
+    public InstanceRecord Applied(InstanceRecord record, IReadOnlyCollection<string> touchpointIds)
+    {
+        var current = _instances.FirstOrDefault(i => i.InstanceId == record.InstanceId) ?? record;
+        if (!current.Buffered.Any(t => touchpointIds.Contains(t.Id)))
+        {
+            return current;
+        }
+
+        var after = current with { Buffered = [.. current.Buffered.Where(t => !touchpointIds.Contains(t.Id))] };
+        Put(after);
+        return after;
     }
 
     /// <summary>Records an engine transition of an instance; returns the instance as it now stands.</summary>
@@ -136,7 +211,14 @@ internal sealed class CustomerWork
     /// <summary>Records a change the engine did not make (runtime status, buffered touchpoints).</summary>
     public void Replaced(InstanceRecord after) => Put(after);
 
-    public CustomerCommit ToCommit(string kind, Touchpoint? touchpoint)
+    /// <summary>The commit of this work.</summary>
+    /// <param name="kind">Timeline kind.</param>
+    /// <param name="touchpoint">The touchpoint the timeline entry shows, if any.</param>
+    /// <param name="dedupeId">
+    /// The touchpoint id whose dedupe marker this commit writes: the ingress's, never an activity's that only shows
+    /// the touchpoint it applied (its marker is the ingress's, written before).
+    /// </param>
+    public CustomerCommit ToCommit(string kind, Touchpoint? touchpoint, string? dedupeId)
     {
         DecideSends();
         var customer = _snapshot.Customer;
@@ -146,7 +228,7 @@ internal sealed class CustomerWork
             customer with { Sequence = sequence, Entries = _entries, Sends = _sends ?? SendRules.Prune(customer.Sends, _rules, _now) },
             _instances,
             entry,
-            touchpoint?.Id,
+            dedupeId,
             _actions);
     }
 

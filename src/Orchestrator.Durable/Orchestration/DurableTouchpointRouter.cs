@@ -1,50 +1,56 @@
 using Orchestrator.Application.Definitions;
 using Orchestrator.Application.Identity;
-using Orchestrator.Application.Ports;
+using Orchestrator.Application.Instances;
 using Orchestrator.Application.Processing;
 using Orchestrator.Application.Touchpoints;
 using Orchestrator.Journeys;
+using Orchestrator.Journeys.Engine;
 
 namespace Orchestrator.Durable.Orchestration;
 
 /// <summary>
-/// Turns a touchpoint into what the Durable Functions ingress does: which orchestrations to start, which to
-/// signal, and what to record. Routing is <see cref="TouchpointRouter"/>'s, on the customer's instances as the
-/// orchestrations' activities recorded them, so both runtimes enter and deliver by the same rules.
+/// Accepts a touchpoint for the Durable Functions runtime: routes it on the customer's instances by the same rules
+/// as the standalone runtime (<see cref="TouchpointRouter"/>), records what it decided in one customer commit, and
+/// tells the ingress which orchestrations to start and which to raise the touchpoint to.
 /// </summary>
 /// <remarks>
-/// The ingress plans, starts and raises, then records (<see cref="RecordAsync"/>): the dedupe marker is written
-/// only once every start and raise succeeded, so a message abandoned half way is planned again in full.
-/// Starting is idempotent by instance id, and an orchestration drops a touchpoint id it applied already.
+/// <para>
+/// The commit comes first and carries the touchpoint's dedupe marker, each journey it enters as a pending instance
+/// (counted as an entry and routable at once, so a touchpoint right behind it sees it), and the touchpoint kept on
+/// each instance it is raised to until the orchestration reports it applied.
+/// </para>
+/// <para>
+/// Starting and raising come after, and both are idempotent: a start by its deterministic instance id, a raise
+/// because an orchestration drops a touchpoint id it applied. So a redelivery of a touchpoint whose commit is stored
+/// is not a plain duplicate: its plan is rebuilt from the stored instances (pending ones it entered, instances still
+/// keeping it), and the ingress starts and raises again whatever a failure may have left undone.
+/// </para>
 /// </remarks>
 public sealed class DurableTouchpointRouter
 {
     private readonly CustomerProcessor _processor;
-    private readonly ICustomerStore _customers;
     private readonly DefinitionCatalog _catalog;
     private readonly IdentityResolver _identities;
     private readonly TimeProvider _clock;
 
     /// <summary>Creates the router.</summary>
-    /// <param name="processor">The per-customer run loop, for recording.</param>
-    /// <param name="customers">The customer store.</param>
+    /// <param name="processor">The per-customer run loop.</param>
     /// <param name="catalog">Definitions.</param>
     /// <param name="identities">Resolves subjects.</param>
     /// <param name="clock">Current time, for entry rules.</param>
-    public DurableTouchpointRouter(CustomerProcessor processor, ICustomerStore customers, DefinitionCatalog catalog, IdentityResolver identities, TimeProvider clock)
+    public DurableTouchpointRouter(CustomerProcessor processor, DefinitionCatalog catalog, IdentityResolver identities, TimeProvider clock)
     {
         _processor = processor;
-        _customers = customers;
         _catalog = catalog;
         _identities = identities;
         _clock = clock;
     }
 
-    /// <summary>Plans one touchpoint: resolves its subject, then routes it.</summary>
+    /// <summary>Resolves the touchpoint's subject, routes it and records the routing.</summary>
     /// <param name="incoming">The validated touchpoint.</param>
-    /// <param name="cancellationToken">Cancels planning.</param>
-    /// <returns>The plan.</returns>
-    public async Task<TouchpointPlan> PlanAsync(IncomingTouchpoint incoming, CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>What the ingress starts and raises.</returns>
+    public async Task<TouchpointPlan> AcceptAsync(IncomingTouchpoint incoming, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incoming);
         var customerId = await _identities.ResolveAsync(incoming.Subject, cancellationToken);
@@ -53,64 +59,63 @@ public sealed class DurableTouchpointRouter
             await _identities.LinkAsync(customerId, incoming.Data, cancellationToken);
         }
 
-        var now = _clock.GetUtcNow();
-        var touchpoint = new Touchpoint(incoming.Id, incoming.Type, incoming.Source, customerId, incoming.Time ?? now, incoming.Data);
-        var snapshot = await _customers.LoadAsync(customerId, touchpoint.Id, cancellationToken);
-        if (snapshot.TouchpointSeen)
-        {
-            return new TouchpointPlan(touchpoint, Duplicate: true, [], [], []);
-        }
-
-        var active = await _catalog.GetActiveAsync(cancellationToken);
-        var views = snapshot.ActiveInstances.Select(InstanceView.Of).ToArray();
-        var plan = TouchpointRouter.Plan(touchpoint, views, snapshot.Customer.Entries, active, now);
-
-        // A suspended orchestration keeps raised events until it resumes: Durable buffers them, so no buffer of ours.
-        var starts = plan.Starts.Select(s => JourneyOrchestration.StartInput(s.InstanceId, s.Definition, touchpoint)).ToArray();
-        var raises = plan.DeliverTo.Select(d => d.InstanceId).ToArray();
-        return new TouchpointPlan(touchpoint, Duplicate: false, starts, raises, plan.Notes);
-    }
-
-    /// <summary>
-    /// Records a planned touchpoint once its starts and raises succeeded: its dedupe marker and a timeline entry
-    /// with the routing notes. The instances record their own transitions.
-    /// </summary>
-    /// <param name="plan">The plan carried out.</param>
-    /// <param name="cancellationToken">Cancels the write.</param>
-    /// <returns>A task that completes when recorded.</returns>
-    public async Task RecordAsync(TouchpointPlan plan, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        if (plan.Duplicate)
-        {
-            return;
-        }
-
-        var touchpoint = plan.Touchpoint;
-        await _processor.RunAsync(touchpoint.CustomerId, touchpoint.Id, (snapshot, now) =>
+        var touchpoint = new Touchpoint(incoming.Id, incoming.Type, incoming.Source, customerId, incoming.Time ?? _clock.GetUtcNow(), incoming.Data);
+        TouchpointPlan? plan = null;
+        await _processor.RunAsync(customerId, touchpoint.Id, async (snapshot, now) =>
         {
             if (snapshot.TouchpointSeen)
             {
-                return Task.FromResult<CustomerWork?>(null);
+                plan = Redelivered(touchpoint, snapshot.ActiveInstances);
+                return null;
             }
 
             var work = _processor.NewWork(snapshot, now);
-            foreach (var note in plan.Notes)
+            var active = await _catalog.GetActiveAsync(cancellationToken);
+            var views = snapshot.ActiveInstances.Select(InstanceView.Of).ToArray();
+            var routed = TouchpointRouter.Plan(touchpoint, views, snapshot.Customer.Entries, active, now);
+            foreach (var note in routed.Notes)
             {
                 work.Note(note);
             }
 
-            foreach (var start in plan.Starts)
+            var raises = new List<string>();
+            foreach (var target in routed.DeliverTo)
             {
-                work.Note($"{start.JourneyId}: orchestration {start.InstanceId} started");
+                var record = snapshot.ActiveInstances.First(i => i.InstanceId == target.InstanceId);
+                raises.Add(record.InstanceId);
+                work.Note(work.Routed(record, touchpoint)
+                    ? $"{record.InstanceId}: touchpoint raised to the orchestration"
+                    : $"{record.InstanceId}: touchpoint raised to the orchestration, not kept for a raise again ({InstanceRecord.MaxBuffered} unapplied already)");
             }
 
-            foreach (var instanceId in plan.Raises)
+            var starts = new List<JourneyOrchestrationInput>();
+            foreach (var start in routed.Starts)
             {
-                work.Note($"{instanceId}: touchpoint raised to the orchestration");
+                work.Accepted(JourneyEngine.Start(start.Definition, start.InstanceId, touchpoint, now));
+                starts.Add(JourneyOrchestration.StartInput(start.InstanceId, start.Definition, touchpoint));
+                work.Note($"{start.Definition.Id}: orchestration {start.InstanceId} scheduled");
             }
 
-            return Task.FromResult<CustomerWork?>(work);
+            plan = new TouchpointPlan(touchpoint, Redelivery: false, starts, raises, routed.Notes);
+            return work;
+
         }, "touchpoint", touchpoint, cancellationToken);
+
+        return plan ?? throw new InvalidOperationException($"Touchpoint {touchpoint.Id} was neither routed nor found recorded.");
+    }
+
+    // What a stored commit of this touchpoint asked for, as the instances stand now: pending instances it entered
+    // are started again and instances still keeping it get it raised again; both are idempotent.
+    private static TouchpointPlan Redelivered(Touchpoint touchpoint, IReadOnlyList<InstanceRecord> active)
+    {
+        var starts = active
+            .Where(i => i.RuntimeStatus == InstanceRuntimeStatus.Pending && i.State.Trigger.Id == touchpoint.Id)
+            .Select(i => JourneyOrchestration.StartInput(i.InstanceId, i.State.JourneyId, i.State.Version, i.State.Trigger))
+            .ToArray();
+        var raises = active
+            .Where(i => i.RuntimeStatus != InstanceRuntimeStatus.Pending && i.Buffered.Any(t => t.Id == touchpoint.Id))
+            .Select(i => i.InstanceId)
+            .ToArray();
+        return new TouchpointPlan(touchpoint, Redelivery: true, starts, raises, []);
     }
 }

@@ -67,7 +67,8 @@ public sealed class JourneyActivities
         {
             var existing = snapshot.ActiveInstances.FirstOrDefault(i => i.InstanceId == state.InstanceId)
                 ?? await _customers.GetInstanceAsync(state.CustomerId, state.InstanceId, cancellationToken);
-            if (existing is not null && (request.Started || IsRecorded(existing.State, state)))
+            var confirming = request.Started && existing?.RuntimeStatus == InstanceRuntimeStatus.Pending;
+            if (existing is not null && !confirming && (request.Started || IsRecorded(existing.State, state)))
             {
                 // A retried activity whose first run committed: nothing more to write.
                 deferred = EarliestDeferred(existing);
@@ -83,11 +84,13 @@ public sealed class JourneyActivities
             var work = _processor.NewWork(snapshot, now);
             if (existing is null)
             {
+                // Started without the ingress's pending record (an instance started by an operator or a replay).
                 work.Started(definition, transition);
             }
             else
             {
-                existing = work.Advanced(existing, definition, transition);
+                existing = confirming ? work.Confirmed(existing, definition, transition) : work.Advanced(existing, definition, transition);
+                work.Applied(existing, request.Applied);
             }
 
             return work.HasChanges ? work : null;
@@ -135,6 +138,41 @@ public sealed class JourneyActivities
 
         var sent = result.Entry?.Actions.Where(a => a.InstanceId == request.InstanceId).Select(a => a.IdempotencyKey).ToArray() ?? [];
         return new ActivityResult(remaining, sent);
+    }
+
+    /// <summary>
+    /// The touchpoints raised to an instance that it has not applied: those its customer's partition still keeps for
+    /// it, less the ids the orchestration reports applied. Those it reports applied stop being kept, in a commit made
+    /// only when there are any.
+    /// </summary>
+    /// <param name="request">The instance and the touchpoint ids it applied lately.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The unapplied touchpoints, oldest first, as <c>JourneyJsonContext</c> writes them.</returns>
+    public async Task<IReadOnlyList<string>> TakeUnappliedAsync(UnappliedRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        IReadOnlyList<Journeys.Touchpoint> unapplied = [];
+        await _processor.RunAsync(request.CustomerId, touchpointId: null, (snapshot, now) =>
+        {
+            var record = snapshot.ActiveInstances.FirstOrDefault(i => i.InstanceId == request.InstanceId);
+            if (record is null || record.Buffered.Count == 0)
+            {
+                return Task.FromResult<CustomerWork?>(null);
+            }
+
+            var applied = request.Applied.ToHashSet(StringComparer.Ordinal);
+            unapplied = [.. record.Buffered.Where(t => !applied.Contains(t.Id))];
+            if (unapplied.Count == record.Buffered.Count)
+            {
+                return Task.FromResult<CustomerWork?>(null);
+            }
+
+            var work = _processor.NewWork(snapshot, now);
+            work.Applied(record, applied);
+            return Task.FromResult<CustomerWork?>(work);
+        }, "applied", touchpoint: null, cancellationToken);
+
+        return [.. unapplied.Select(t => JsonSerializer.Serialize(t, JourneyJsonContext.Default.Touchpoint))];
     }
 
     // The store holds this transition's result already (or a later one): an activity retried after its commit.

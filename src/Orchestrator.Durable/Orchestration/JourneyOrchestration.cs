@@ -39,15 +39,32 @@ public static class JourneyOrchestration
     public static JourneyOrchestrationInput StartInput(string instanceId, JourneyDefinition definition, Touchpoint trigger)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        return StartInput(instanceId, definition.Id, definition.Version, trigger);
+    }
+
+    /// <summary>Builds the input of a new instance's first generation.</summary>
+    /// <param name="instanceId">The deterministic instance id.</param>
+    /// <param name="journeyId">The journey.</param>
+    /// <param name="version">The version it runs.</param>
+    /// <param name="trigger">The entry touchpoint.</param>
+    /// <returns>The input.</returns>
+    public static JourneyOrchestrationInput StartInput(string instanceId, string journeyId, int version, Touchpoint trigger)
+    {
         ArgumentNullException.ThrowIfNull(trigger);
         return new JourneyOrchestrationInput(
-            instanceId, definition.Id, definition.Version, trigger.CustomerId, Write(trigger), StateJson: null, DeferredDueAt: null, [], Generation: 0);
+            instanceId, journeyId, version, trigger.CustomerId, Write(trigger), StateJson: null, DeferredDueAt: null, [], Generation: 0);
     }
 
     /// <summary>Runs one generation of the orchestration.</summary>
     /// <param name="context">The orchestration context.</param>
     /// <param name="input">The generation's input.</param>
     /// <returns>How the journey ended, or null when the generation continued as new.</returns>
+    /// <remarks>
+    /// The loop does not depend on any raised event arriving: at the start of every later generation (events carried
+    /// over a continue-as-new are the ones runtimes have lost) and before acting on a timer (a deadline must not pass
+    /// over a touchpoint that was raised in time), it asks its customer's partition for the touchpoints raised to it
+    /// that it has not applied, and applies them first. A touchpoint applied once is remembered and never applied again.
+    /// </remarks>
     public static async Task<JourneyOrchestrationOutput?> RunAsync(IJourneyOrchestrationContext context, JourneyOrchestrationInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -57,18 +74,23 @@ public static class JourneyOrchestration
         var definition = Parse(document, input);
         var recent = new List<string>(input.RecentTouchpoints);
         var deferredDueAt = input.DeferredDueAt;
+        var unapplied = new Queue<Touchpoint>();
         JourneyState state;
         if (input.StateJson is { } stateJson)
         {
             state = JsonSerializer.Deserialize(stateJson, JourneyJsonContext.Default.JourneyState)
                 ?? throw new InvalidOperationException($"Instance {input.InstanceId}: the input holds no state.");
+            if (state.Status == JourneyStatus.Running)
+            {
+                await TakeUnappliedAsync(context, state, recent, unapplied);
+            }
         }
         else
         {
             var trigger = ReadTouchpoint(input.TriggerJson ?? throw new InvalidOperationException($"Instance {input.InstanceId}: the input holds neither a state nor a trigger."));
-            var started = JourneyEngine.Start(definition, input.InstanceId, trigger, context.CurrentUtcDateTime);
-            deferredDueAt = Earliest(deferredDueAt, await RecordAsync(context, started, "touchpoint", trigger, isStart: true));
             Remember(recent, trigger.Id);
+            var started = JourneyEngine.Start(definition, input.InstanceId, trigger, context.CurrentUtcDateTime);
+            deferredDueAt = Earliest(deferredDueAt, await RecordAsync(context, started, "touchpoint", trigger, isStart: true, recent));
             state = started.State;
         }
 
@@ -91,8 +113,19 @@ public static class JourneyOrchestration
             }
 
             var running = state.Status == JourneyStatus.Running;
+            if (running && unapplied.TryDequeue(out var late))
+            {
+                handled++;
+
+                // As of its own time, within what the instance has seen: a deadline that passed while its event was
+                // lost does not act before it.
+                var lateAt = late.Time < state.UpdatedAt ? state.UpdatedAt : late.Time > context.CurrentUtcDateTime ? context.CurrentUtcDateTime : late.Time;
+                (state, deferredDueAt) = await ApplyAsync(context, definition, state, deferredDueAt, late, lateAt, recent);
+                continue;
+            }
+
             var wakeUpAt = Earliest(running ? state.NextWakeUpAt : null, deferredDueAt);
-            context.SetCustomStatus(Status(state, deferredDueAt, input.Generation));
+            context.SetCustomStatus(Status(state, deferredDueAt, input.Generation, recent));
 
             using var cancel = new CancellationTokenSource();
             var touchpoint = running ? context.WaitForExternalEvent<string>(JourneyOrchestrationNames.TouchpointEvent, cancel.Token) : null;
@@ -114,24 +147,21 @@ public static class JourneyOrchestration
             // wait leaves a later touchpoint buffered for the next wait.
             cancel.Cancel();
             handled++;
-            var now = context.CurrentUtcDateTime;
             if (touchpoint is not null && winner == touchpoint)
             {
-                var received = ReadTouchpoint(await touchpoint);
-                if (recent.Contains(received.Id, StringComparer.Ordinal))
-                {
-                    continue;
-                }
+                (state, deferredDueAt) = await ApplyAsync(context, definition, state, deferredDueAt, ReadTouchpoint(await touchpoint), context.CurrentUtcDateTime, recent);
+                continue;
+            }
 
-                Remember(recent, received.Id);
-                var transition = JourneyEngine.Apply(definition, state, new TouchpointReceived(received), now);
-                deferredDueAt = Earliest(deferredDueAt, await RecordAsync(context, transition, "touchpoint", received, isStart: false));
-                state = transition.State;
+            // A touchpoint raised before the deadline whose event the runtime lost is applied before the deadline acts.
+            if (running && await TakeUnappliedAsync(context, state, recent, unapplied))
+            {
                 continue;
             }
 
             // Deferred actions first: the instance's own wake-up may end it, and its released sends are decided as
             // they stood (suppression, caps and priority apply again, quiet hours do not).
+            var now = context.CurrentUtcDateTime;
             if (deferredDueAt is { } due && due <= now)
             {
                 var released = await context.CallActivityAsync<ActivityResult>(
@@ -142,21 +172,53 @@ public static class JourneyOrchestration
             if (state.Status == JourneyStatus.Running && state.NextWakeUpAt is { } wake && wake <= now)
             {
                 var transition = JourneyEngine.Apply(definition, state, WakeUp.Instance, now);
-                deferredDueAt = Earliest(deferredDueAt, await RecordAsync(context, transition, "wakeUp", touchpoint: null, isStart: false));
+                deferredDueAt = Earliest(deferredDueAt, await RecordAsync(context, transition, "wakeUp", touchpoint: null, isStart: false, recent));
                 state = transition.State;
             }
         }
 
-        context.SetCustomStatus(Status(state, deferredDueAt, input.Generation));
+        context.SetCustomStatus(Status(state, deferredDueAt, input.Generation, recent));
         return new JourneyOrchestrationOutput(Camel(state.Outcome?.ToString()), state.Reason, state.CurrentStep);
+    }
+
+    // Applies one touchpoint unless it was applied before (a redelivered or re-raised one).
+    private static async Task<(JourneyState State, DateTimeOffset? DeferredDueAt)> ApplyAsync(
+        IJourneyOrchestrationContext context, JourneyDefinition definition, JourneyState state, DateTimeOffset? deferredDueAt, Touchpoint received, DateTimeOffset at, List<string> recent)
+    {
+        if (recent.Contains(received.Id, StringComparer.Ordinal))
+        {
+            return (state, deferredDueAt);
+        }
+
+        Remember(recent, received.Id);
+        var transition = JourneyEngine.Apply(definition, state, new TouchpointReceived(received), at);
+        return (transition.State, Earliest(deferredDueAt, await RecordAsync(context, transition, "touchpoint", received, isStart: false, recent)));
+    }
+
+    // Queues the touchpoints raised to the instance and not applied; true when there are any.
+    private static async Task<bool> TakeUnappliedAsync(IJourneyOrchestrationContext context, JourneyState state, List<string> recent, Queue<Touchpoint> unapplied)
+    {
+        var found = await context.CallActivityAsync<IReadOnlyList<string>>(
+            JourneyOrchestrationNames.TakeUnapplied, new UnappliedRequest(state.CustomerId, state.InstanceId, [.. recent]));
+        foreach (var json in found)
+        {
+            var touchpoint = ReadTouchpoint(json);
+            if (!recent.Contains(touchpoint.Id, StringComparer.Ordinal))
+            {
+                unapplied.Enqueue(touchpoint);
+            }
+        }
+
+        return unapplied.Count > 0;
     }
 
     /// <summary>The custom status for a state, bounded in size.</summary>
     /// <param name="state">The state.</param>
     /// <param name="deferredDueAt">When the earliest deferred action is due.</param>
     /// <param name="generation">The generation.</param>
+    /// <param name="recent">Ids of the touchpoints applied lately, the latest last.</param>
     /// <returns>The status.</returns>
-    public static JourneyOrchestrationStatus Status(JourneyState state, DateTimeOffset? deferredDueAt, int generation)
+    public static JourneyOrchestrationStatus Status(JourneyState state, DateTimeOffset? deferredDueAt, int generation, IReadOnlyList<string> recent)
     {
         ArgumentNullException.ThrowIfNull(state);
         var waiting = state.Status == JourneyStatus.Completed
@@ -169,11 +231,12 @@ public static class JourneyOrchestration
                 .Distinct(StringComparer.Ordinal)
                 .Take(MaxStatusEvents)
                 .ToArray();
-        return new JourneyOrchestrationStatus(state.CurrentStep, waiting, events, state.NextWakeUpAt, deferredDueAt, generation);
+        var last = recent.Count > 0 ? recent[^1] : null;
+        return new JourneyOrchestrationStatus(state.CurrentStep, waiting, events, state.NextWakeUpAt, deferredDueAt, generation, last);
     }
 
     private static async Task<DateTimeOffset?> RecordAsync(
-        IJourneyOrchestrationContext context, JourneyTransition transition, string kind, Touchpoint? touchpoint, bool isStart)
+        IJourneyOrchestrationContext context, JourneyTransition transition, string kind, Touchpoint? touchpoint, bool isStart, List<string> recent)
     {
         // A transition that decided nothing changed nothing: no activity, so a stale timer costs no history.
         if (!isStart && transition.Decisions.Count == 0)
@@ -185,7 +248,8 @@ public static class JourneyOrchestration
             JsonSerializer.Serialize(transition, JourneyJsonContext.Default.JourneyTransition),
             kind,
             touchpoint is null ? null : Write(touchpoint),
-            isStart);
+            isStart,
+            [.. recent]);
         var result = await context.CallActivityAsync<ActivityResult>(JourneyOrchestrationNames.RecordTransition, request);
         return result.DeferredDueAt;
     }

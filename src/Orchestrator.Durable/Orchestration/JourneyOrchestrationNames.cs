@@ -15,6 +15,9 @@ public static class JourneyOrchestrationNames
     /// <summary>Activity: releases deferred actions that are due.</summary>
     public const string ReleaseDeferred = "ReleaseDeferredActions";
 
+    /// <summary>Activity: the touchpoints raised to the instance that it has not applied, to apply them now.</summary>
+    public const string TakeUnapplied = "TakeUnappliedTouchpoints";
+
     /// <summary>The external event carrying a touchpoint (its JSON, as <c>JourneyJsonContext</c> writes it).</summary>
     public const string TouchpointEvent = "touchpoint";
 }

@@ -7,10 +7,12 @@ namespace Orchestrator.Durable.Orchestration;
 /// <param name="WakeUpAt">When its timer fires, if it has one.</param>
 /// <param name="DeferredDueAt">When its earliest deferred action is due, if any.</param>
 /// <param name="Generation">How many times it continued as new.</param>
+/// <param name="LastTouchpoint">The id of the touchpoint it took last, applied or dropped as one it had applied; null before any.</param>
 public sealed record JourneyOrchestrationStatus(
     string? Step,
     string Waiting,
     IReadOnlyList<string> AwaitedEvents,
     DateTimeOffset? WakeUpAt,
     DateTimeOffset? DeferredDueAt,
-    int Generation);
+    int Generation,
+    string? LastTouchpoint);

@@ -2,15 +2,18 @@ using Orchestrator.Journeys;
 
 namespace Orchestrator.Durable.Orchestration;
 
-/// <summary>What the Durable ingress does with one touchpoint.</summary>
+/// <summary>What the Durable ingress does with one touchpoint once its routing is recorded.</summary>
 /// <param name="Touchpoint">The touchpoint, its customer resolved.</param>
-/// <param name="Duplicate">Whether it was handled before (its dedupe marker is stored): nothing to do.</param>
+/// <param name="Redelivery">
+/// Whether the touchpoint's routing was recorded by an earlier delivery: the starts and raises are what that
+/// delivery may have left undone, both safe to repeat.
+/// </param>
 /// <param name="Starts">Orchestrations to start, each with its deterministic id and first input.</param>
 /// <param name="Raises">Instance ids to raise the touchpoint event to.</param>
-/// <param name="Notes">Routing notes for the customer's timeline.</param>
+/// <param name="Notes">Routing notes, as the customer's timeline shows them.</param>
 public sealed record TouchpointPlan(
     Touchpoint Touchpoint,
-    bool Duplicate,
+    bool Redelivery,
     IReadOnlyList<JourneyOrchestrationInput> Starts,
     IReadOnlyList<string> Raises,
     IReadOnlyList<string> Notes)

@@ -5,4 +5,8 @@ namespace Orchestrator.Durable.Orchestration;
 /// <param name="Kind">Timeline kind: <c>touchpoint</c> or <c>wakeUp</c>.</param>
 /// <param name="TouchpointJson">The touchpoint that caused it, for <c>touchpoint</c> entries.</param>
 /// <param name="Started">Whether the transition started the instance.</param>
-public sealed record TransitionRequest(string TransitionJson, string Kind, string? TouchpointJson, bool Started);
+/// <param name="Applied">
+/// Ids of the touchpoints the orchestration applied lately, this one included, so its customer's partition stops
+/// keeping them for a raise again.
+/// </param>
+public sealed record TransitionRequest(string TransitionJson, string Kind, string? TouchpointJson, bool Started, IReadOnlyList<string> Applied);

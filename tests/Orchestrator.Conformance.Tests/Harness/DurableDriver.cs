@@ -20,8 +20,8 @@ using Orchestrator.Storage.Memory;
 namespace Orchestrator.Conformance.Tests.Harness;
 
 /// <summary>
-/// Drives the Durable Functions route in process: <see cref="DurableTouchpointRouter"/> plans each touchpoint's
-/// starts and raises, every instance runs the shared <see cref="JourneyOrchestration"/> loop on a fake Durable
+/// Drives the Durable Functions route in process: <see cref="DurableTouchpointRouter"/> accepts each touchpoint
+/// (its routing committed) and the driver starts and raises what it planned, every instance runs the shared <see cref="JourneyOrchestration"/> loop on a fake Durable
 /// context (buffered events, timers firing as fake time passes, continue-as-new), and <see cref="JourneyActivities"/>
 /// record and dispatch on in-memory storage, with the send rules off as on the standalone conformance host.
 /// </summary>
@@ -61,7 +61,7 @@ public sealed class DurableDriver : IJourneyDriver, IDisposable
             _customers, new InMemoryInstanceDirectory(), new InMemoryTimerStore(), new InMemoryPoisonStore(), _catalog, dispatcher, _clock, options,
             NullLogger<CustomerProcessor>.Instance);
         _activities = new JourneyActivities(processor, _customers, definitionStore, _catalog);
-        _router = new DurableTouchpointRouter(processor, _customers, _catalog, new IdentityResolver(new InMemoryIdentityStore(), options), _clock);
+        _router = new DurableTouchpointRouter(processor, _catalog, new IdentityResolver(new InMemoryIdentityStore(), options), _clock);
     }
 
     public string Name => DriverName;
@@ -156,8 +156,8 @@ public sealed class DurableDriver : IJourneyDriver, IDisposable
                 return;
             }
 
-            // What the Functions ingress does: plan, start, raise, then record.
-            var plan = await _router.PlanAsync(read.Touchpoints[0], cancellationToken);
+            // What the Functions ingress does: accept (routing committed), then start and raise.
+            var plan = await _router.AcceptAsync(read.Touchpoints[0], cancellationToken);
             foreach (var start in plan.Starts)
             {
                 if (!_instances.ContainsKey(start.InstanceId))
@@ -179,7 +179,6 @@ public sealed class DurableDriver : IJourneyDriver, IDisposable
                 context.Raise(JourneyOrchestrationNames.TouchpointEvent, plan.EventPayload);
             }
 
-            await _router.RecordAsync(plan, cancellationToken);
             var started = cursor.Advance(touchpoint);
             if (cursor.InstanceId is { } id)
             {
@@ -206,6 +205,7 @@ public sealed class DurableDriver : IJourneyDriver, IDisposable
         context.OnActivity<DefinitionRequest, string>(JourneyOrchestrationNames.LoadDefinition, r => _activities.LoadDefinitionAsync(r, CancellationToken.None));
         context.OnActivity<TransitionRequest, ActivityResult>(JourneyOrchestrationNames.RecordTransition, r => _activities.RecordTransitionAsync(r, CancellationToken.None));
         context.OnActivity<DeferredRequest, ActivityResult>(JourneyOrchestrationNames.ReleaseDeferred, r => _activities.ReleaseDeferredAsync(r, CancellationToken.None));
+        context.OnActivity<UnappliedRequest, IReadOnlyList<string>>(JourneyOrchestrationNames.TakeUnapplied, r => _activities.TakeUnappliedAsync(r, CancellationToken.None));
         return context;
     }
 

@@ -13,7 +13,7 @@ internal sealed class DurableHarness : IDisposable
     {
         Runtime = new TestRuntime(options ?? new ApplicationOptions { SendRules = Application.Rules.SendRulesOptions.None });
         Activities = new JourneyActivities(Runtime.Processor, Runtime.Customers, Runtime.DefinitionStore, Runtime.Catalog);
-        Router = new DurableTouchpointRouter(Runtime.Processor, Runtime.Customers, Runtime.Catalog, Runtime.Identity, Runtime.Clock);
+        Router = new DurableTouchpointRouter(Runtime.Processor, Runtime.Catalog, Runtime.Identity, Runtime.Clock);
     }
 
     public TestRuntime Runtime { get; }
@@ -26,10 +26,10 @@ internal sealed class DurableHarness : IDisposable
 
     public IEnumerable<string> SentActions => Runtime.SentActions.Sent.Select(a => a.Action);
 
-    /// <summary>What the Functions ingress does: plan, start, raise, record.</summary>
-    public async Task<TouchpointPlan> SendAsync(string id, string type, string subject, string? data = null)
+    /// <summary>What the Functions ingress does: accept (the routing committed), then start and raise.</summary>
+    public async Task<TouchpointPlan> SendAsync(string id, string type, string subject, string? data = null, bool raise = true)
     {
-        var plan = await Router.PlanAsync(TestEvents.Incoming(id, type, subject, data), CancellationToken.None);
+        var plan = await Router.AcceptAsync(TestEvents.Incoming(id, type, subject, data), CancellationToken.None);
         foreach (var start in plan.Starts)
         {
             if (!_instances.ContainsKey(start.InstanceId))
@@ -40,12 +40,12 @@ internal sealed class DurableHarness : IDisposable
             }
         }
 
-        foreach (var instanceId in plan.Raises)
+        // A raise the runtime loses is one that never arrives.
+        foreach (var instanceId in raise ? plan.Raises : [])
         {
             _instances[instanceId].Raise(JourneyOrchestrationNames.TouchpointEvent, plan.EventPayload);
         }
 
-        await Router.RecordAsync(plan, CancellationToken.None);
         return plan;
     }
 
@@ -68,6 +68,7 @@ internal sealed class DurableHarness : IDisposable
         context.OnActivity<DefinitionRequest, string>(JourneyOrchestrationNames.LoadDefinition, r => Activities.LoadDefinitionAsync(r, CancellationToken.None));
         context.OnActivity<TransitionRequest, ActivityResult>(JourneyOrchestrationNames.RecordTransition, r => Activities.RecordTransitionAsync(r, CancellationToken.None));
         context.OnActivity<DeferredRequest, ActivityResult>(JourneyOrchestrationNames.ReleaseDeferred, r => Activities.ReleaseDeferredAsync(r, CancellationToken.None));
+        context.OnActivity<UnappliedRequest, IReadOnlyList<string>>(JourneyOrchestrationNames.TakeUnapplied, r => Activities.TakeUnappliedAsync(r, CancellationToken.None));
         return context;
     }
 

@@ -71,10 +71,10 @@ public sealed class JourneyOrchestrationTests
     {
         using var harness = new DurableHarness();
         await harness.Runtime.DeploySamplesAsync(SampleJourneys.BillPayment);
-        var plan = await harness.Router.PlanAsync(TestEvents.Incoming("e1", "invoice.issued", "c1", TestEvents.InvoiceData("e1")), CancellationToken.None);
+        var plan = await harness.Router.AcceptAsync(TestEvents.Incoming("e1", "invoice.issued", "c1", TestEvents.InvoiceData("e1")), CancellationToken.None);
         var start = Assert.Single(plan.Starts);
         var context = harness.Wire(new FakeDurableContext(start.InstanceId, harness.Runtime.Clock));
-        var paid = await harness.Router.PlanAsync(TestEvents.Incoming("e2", "payment.completed", "c1"), CancellationToken.None);
+        var paid = await harness.Router.AcceptAsync(TestEvents.Incoming("e2", "payment.completed", "c1"), CancellationToken.None);
 
         context.Raise(JourneyOrchestrationNames.TouchpointEvent, paid.EventPayload);
         context.Start(start);
@@ -90,7 +90,7 @@ public sealed class JourneyOrchestrationTests
         await harness.Runtime.DeployAsync("pinger", SampleJourneys.PingerJson);
         await harness.SendAsync("s", "ping.start", "c1");
         var instance = Assert.Single(harness.Instances.Values);
-        var ping = await harness.Router.PlanAsync(TestEvents.Incoming("p1", "ping", "c1", """{ "n": 1 }"""), CancellationToken.None);
+        var ping = await harness.Router.AcceptAsync(TestEvents.Incoming("p1", "ping", "c1", """{ "n": 1 }"""), CancellationToken.None);
 
         instance.Raise(JourneyOrchestrationNames.TouchpointEvent, ping.EventPayload);
         instance.Raise(JourneyOrchestrationNames.TouchpointEvent, ping.EventPayload);
@@ -149,15 +149,15 @@ public sealed class JourneyOrchestrationTests
     }
 
     [Fact]
-    public async Task Router_RecordedTouchpoint_IsADuplicate()
+    public async Task Router_RedeliveredTouchpointWhoseWorkIsDone_PlansNothingMore()
     {
         using var harness = new DurableHarness();
         await harness.Runtime.DeploySamplesAsync(SampleJourneys.BillPayment);
         await harness.SendAsync("e1", "invoice.issued", "c1", TestEvents.InvoiceData("e1"));
 
-        var again = await harness.Router.PlanAsync(TestEvents.Incoming("e1", "invoice.issued", "c1", TestEvents.InvoiceData("e1")), CancellationToken.None);
+        var again = await harness.Router.AcceptAsync(TestEvents.Incoming("e1", "invoice.issued", "c1", TestEvents.InvoiceData("e1")), CancellationToken.None);
 
-        Assert.True(again.Duplicate);
+        Assert.True(again.Redelivery);
         Assert.Empty(again.Starts);
         Assert.Empty(again.Raises);
     }
@@ -175,7 +175,7 @@ public sealed class JourneyOrchestrationTests
             await harness.Runtime.Catalog.GetAsync("pinger", 1, CancellationToken.None) ?? throw new InvalidOperationException(),
             record.State, new Journeys.Engine.TouchpointReceived(ping), harness.Runtime.Clock.GetUtcNow());
         var request = new TransitionRequest(
-            System.Text.Json.JsonSerializer.Serialize(transition, Journeys.Serialization.JourneyJsonContext.Default.JourneyTransition), "touchpoint", null, Started: false);
+            System.Text.Json.JsonSerializer.Serialize(transition, Journeys.Serialization.JourneyJsonContext.Default.JourneyTransition), "touchpoint", null, Started: false, Applied: ["p1"]);
 
         var first = await harness.Activities.RecordTransitionAsync(request, CancellationToken.None);
         var second = await harness.Activities.RecordTransitionAsync(request, CancellationToken.None);

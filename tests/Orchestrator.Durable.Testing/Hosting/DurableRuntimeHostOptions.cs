@@ -1,0 +1,42 @@
+using DurableTask.AzureStorage;
+using Microsoft.Extensions.Logging;
+
+namespace Orchestrator.Durable.Testing.Hosting;
+
+/// <summary>How a <see cref="DurableRuntimeHost"/> tunes the Azure Storage backend; the defaults suit tests.</summary>
+public sealed class DurableRuntimeHostOptions
+{
+    /// <summary>
+    /// The task hub's name: letters and digits, starting with a letter, at most 45 characters. By default a new
+    /// unique name per host, so hosts sharing one Azurite never see each other's queues and tables.
+    /// </summary>
+    public string? TaskHubName { get; set; }
+
+    /// <summary>
+    /// The longest wait between two polls of an idle queue (the backend backs off from 50 ms up to this). The
+    /// backend's default, 30 s, is what makes a small test take seconds; lower means faster pick-up of new
+    /// messages and more empty receives.
+    /// </summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Control queues (partitions). One is enough for a single worker, and it means one queue to poll instead of
+    /// the default four.
+    /// </summary>
+    public int PartitionCount { get; set; } = 1;
+
+    /// <summary>
+    /// How often the partition manager reads and renews its leases. Short, so the first partition is owned
+    /// promptly and shutdown releases it promptly; the backend's default is 10 s.
+    /// </summary>
+    public TimeSpan LeaseAcquireInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Where the backend, the sidecar and the worker log; nowhere by default.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Whether the backend's storage requests are counted in <see cref="DurableRuntimeHost.StorageRequests"/>; on by default.</summary>
+    public bool CountStorageRequests { get; set; } = true;
+
+    /// <summary>Changes any other backend setting, after this class applied its own; for tests that need one.</summary>
+    public Action<AzureStorageOrchestrationServiceSettings>? ConfigureBackend { get; set; }
+}
