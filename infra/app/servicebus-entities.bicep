@@ -30,7 +30,8 @@ param actionsDuplicateDetectionWindow string = 'PT1H'
 
 // Touchpoints are sent with MessageId = the CloudEvent id. The window covers a channel app re-sending after an
 // unanswered send: the .NET client's default policy gives up after 4 tries of at most 60 s each, about 4
-// minutes. Later repeats are dropped by the product itself (a touchpoint id is recorded once per customer).
+// minutes. A later repeat is recognised by the product itself: a touchpoint id is recorded once per customer
+// and never applied twice.
 @description('Duplicate detection window of the touchpoints queue (ISO 8601, 20 seconds to 7 days).')
 param touchpointsDuplicateDetectionWindow string = 'PT10M'
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orchestrator.Application;
-using Orchestrator.Durable.Ingress;
 using Orchestrator.Durable.Orchestration;
 using Orchestrator.Application.Ports;
 using Orchestrator.Functions.Actions;
@@ -29,7 +28,6 @@ builder.Services.AddTableStorage(new StorageOptions
     Prefix = storage["Prefix"] ?? "",
 });
 builder.Services.AddJourneyOrchestration();
-builder.Services.AddSingleton<DurableTouchpointIngress>();
 
 // Actions go to the Service Bus topic rather than the storage queue.
 builder.Services.AddSingleton(_ => CreateServiceBusClient(configuration));

@@ -55,12 +55,13 @@ public sealed class DurableRuntimeHostTests(DurableStorageEmulatorFixture azurit
         var usage = counter.Snapshot().Since(before);
 
         output.WriteLine(usage.ToString());
-        // Start, activity call, activity result: three messages through the queues, each received once.
+        // Start, activity call, activity result: three messages through the queues, all sent before the completion
+        // is visible. Each is received at least once: the backend may put a message back (UpdateMessage) and receive it
+        // again, when it arrives before the history it follows is readable; deletes may trail the completion.
         Assert.Equal(1, usage.ItemsOf(StorageResource.WorkItemQueue, StorageOperation.Send));
         Assert.Equal(2, usage.ItemsOf(StorageResource.ControlQueue, StorageOperation.Send));
-        Assert.Equal(3, usage.QueueMessagesReceived);
-        Assert.Equal(3, usage.RequestsOf(operation: StorageOperation.DeleteMessage));
-        // Two episodes, each one history transaction; every episode adds rows.
+        Assert.True(usage.QueueMessagesReceived >= 3, $"expected each of the 3 messages received, counted {usage.QueueMessagesReceived} receipts");
+        // Two episodes, each one history transaction of several rows (events and the sentinel row).
         Assert.True(usage.HistoryRowsWritten >= 6, $"expected at least 6 history rows written, counted {usage.HistoryRowsWritten}");
         Assert.True(usage.TableTransactions >= 2, $"expected at least 2 table transactions, counted {usage.TableTransactions}");
     }

@@ -1,10 +1,9 @@
-using System.Text.Json;
 using Orchestrator.Application.Definitions;
 using Orchestrator.Application.Instances;
 using Orchestrator.Application.Ports;
 using Orchestrator.Application.Processing;
 using Orchestrator.Journeys.Engine;
-using Orchestrator.Journeys.Serialization;
+using Orchestrator.Journeys;
 
 namespace Orchestrator.Durable.Orchestration;
 
@@ -58,9 +57,8 @@ public sealed class JourneyActivities
     public async Task<ActivityResult> RecordTransitionAsync(TransitionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var transition = JsonSerializer.Deserialize(request.TransitionJson, JourneyJsonContext.Default.JourneyTransition)
-            ?? throw new InvalidOperationException("The request holds no transition.");
-        var touchpoint = request.TouchpointJson is null ? null : JsonSerializer.Deserialize(request.TouchpointJson, JourneyJsonContext.Default.Touchpoint);
+        var transition = request.Transition ?? throw new InvalidOperationException("The request holds no transition.");
+        var touchpoint = request.Touchpoint;
         var state = transition.State;
         DateTimeOffset? deferred = null;
         var result = await _processor.RunAsync(state.CustomerId, touchpointId: null, async (snapshot, now) =>
@@ -147,11 +145,11 @@ public sealed class JourneyActivities
     /// </summary>
     /// <param name="request">The instance and the touchpoint ids it applied lately.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>The unapplied touchpoints, oldest first, as <c>JourneyJsonContext</c> writes them.</returns>
-    public async Task<IReadOnlyList<string>> TakeUnappliedAsync(UnappliedRequest request, CancellationToken cancellationToken)
+    /// <returns>The unapplied touchpoints, oldest first.</returns>
+    public async Task<IReadOnlyList<Touchpoint>> TakeUnappliedAsync(UnappliedRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        IReadOnlyList<Journeys.Touchpoint> unapplied = [];
+        IReadOnlyList<Touchpoint> unapplied = [];
         await _processor.RunAsync(request.CustomerId, touchpointId: null, (snapshot, now) =>
         {
             var record = snapshot.ActiveInstances.FirstOrDefault(i => i.InstanceId == request.InstanceId);
@@ -172,7 +170,7 @@ public sealed class JourneyActivities
             return Task.FromResult<CustomerWork?>(work);
         }, "applied", touchpoint: null, cancellationToken);
 
-        return [.. unapplied.Select(t => JsonSerializer.Serialize(t, JourneyJsonContext.Default.Touchpoint))];
+        return unapplied;
     }
 
     // The store holds this transition's result already (or a later one): an activity retried after its commit.

@@ -3,7 +3,6 @@ using Orchestrator.Journeys;
 using Orchestrator.Journeys.Definitions;
 using Orchestrator.Journeys.Engine;
 using Orchestrator.Journeys.Parsing;
-using Orchestrator.Journeys.Serialization;
 
 namespace Orchestrator.Durable.Orchestration;
 
@@ -52,7 +51,7 @@ public static class JourneyOrchestration
     {
         ArgumentNullException.ThrowIfNull(trigger);
         return new JourneyOrchestrationInput(
-            instanceId, journeyId, version, trigger.CustomerId, Write(trigger), StateJson: null, DeferredDueAt: null, [], Generation: 0);
+            instanceId, journeyId, version, trigger.CustomerId, trigger, State: null, DeferredDueAt: null, [], Generation: 0);
     }
 
     /// <summary>Runs one generation of the orchestration.</summary>
@@ -76,10 +75,9 @@ public static class JourneyOrchestration
         var deferredDueAt = input.DeferredDueAt;
         var unapplied = new Queue<Touchpoint>();
         JourneyState state;
-        if (input.StateJson is { } stateJson)
+        if (input.State is { } carried)
         {
-            state = JsonSerializer.Deserialize(stateJson, JourneyJsonContext.Default.JourneyState)
-                ?? throw new InvalidOperationException($"Instance {input.InstanceId}: the input holds no state.");
+            state = carried;
             if (state.Status == JourneyStatus.Running)
             {
                 await TakeUnappliedAsync(context, state, recent, unapplied);
@@ -87,7 +85,7 @@ public static class JourneyOrchestration
         }
         else
         {
-            var trigger = ReadTouchpoint(input.TriggerJson ?? throw new InvalidOperationException($"Instance {input.InstanceId}: the input holds neither a state nor a trigger."));
+            var trigger = input.Trigger ?? throw new InvalidOperationException($"Instance {input.InstanceId}: the input holds neither a state nor a trigger.");
             Remember(recent, trigger.Id);
             var started = JourneyEngine.Start(definition, input.InstanceId, trigger, context.CurrentUtcDateTime);
             deferredDueAt = Earliest(deferredDueAt, await RecordAsync(context, started, "touchpoint", trigger, isStart: true, recent));
@@ -102,8 +100,8 @@ public static class JourneyOrchestration
                 context.ContinueAsNew(
                     input with
                     {
-                        TriggerJson = null,
-                        StateJson = JsonSerializer.Serialize(state, JourneyJsonContext.Default.JourneyState),
+                        Trigger = null,
+                        State = state,
                         DeferredDueAt = deferredDueAt,
                         RecentTouchpoints = recent,
                         Generation = input.Generation + 1,
@@ -128,7 +126,7 @@ public static class JourneyOrchestration
             context.SetCustomStatus(Status(state, deferredDueAt, input.Generation, recent));
 
             using var cancel = new CancellationTokenSource();
-            var touchpoint = running ? context.WaitForExternalEvent<string>(JourneyOrchestrationNames.TouchpointEvent, cancel.Token) : null;
+            var touchpoint = running ? context.WaitForExternalEvent<Touchpoint>(JourneyOrchestrationNames.TouchpointEvent, cancel.Token) : null;
             var timer = wakeUpAt is { } at ? context.CreateTimer(at, cancel.Token) : null;
             var waits = new List<Task>(2);
             if (touchpoint is not null)
@@ -149,7 +147,7 @@ public static class JourneyOrchestration
             handled++;
             if (touchpoint is not null && winner == touchpoint)
             {
-                (state, deferredDueAt) = await ApplyAsync(context, definition, state, deferredDueAt, ReadTouchpoint(await touchpoint), context.CurrentUtcDateTime, recent);
+                (state, deferredDueAt) = await ApplyAsync(context, definition, state, deferredDueAt, await touchpoint, context.CurrentUtcDateTime, recent);
                 continue;
             }
 
@@ -198,11 +196,10 @@ public static class JourneyOrchestration
     // Queues the touchpoints raised to the instance and not applied; true when there are any.
     private static async Task<bool> TakeUnappliedAsync(IJourneyOrchestrationContext context, JourneyState state, List<string> recent, Queue<Touchpoint> unapplied)
     {
-        var found = await context.CallActivityAsync<IReadOnlyList<string>>(
+        var found = await context.CallActivityAsync<IReadOnlyList<Touchpoint>>(
             JourneyOrchestrationNames.TakeUnapplied, new UnappliedRequest(state.CustomerId, state.InstanceId, [.. recent]));
-        foreach (var json in found)
+        foreach (var touchpoint in found)
         {
-            var touchpoint = ReadTouchpoint(json);
             if (!recent.Contains(touchpoint.Id, StringComparer.Ordinal))
             {
                 unapplied.Enqueue(touchpoint);
@@ -244,12 +241,7 @@ public static class JourneyOrchestration
             return null;
         }
 
-        var request = new TransitionRequest(
-            JsonSerializer.Serialize(transition, JourneyJsonContext.Default.JourneyTransition),
-            kind,
-            touchpoint is null ? null : Write(touchpoint),
-            isStart,
-            [.. recent]);
+        var request = new TransitionRequest(transition, kind, touchpoint, isStart, [.. recent]);
         var result = await context.CallActivityAsync<ActivityResult>(JourneyOrchestrationNames.RecordTransition, request);
         return result.DeferredDueAt;
     }
@@ -265,12 +257,6 @@ public static class JourneyOrchestration
 
         return read.Definition with { Version = input.Version };
     }
-
-    private static Touchpoint ReadTouchpoint(string json) =>
-        JsonSerializer.Deserialize(json, JourneyJsonContext.Default.Touchpoint)
-        ?? throw new InvalidOperationException("The touchpoint event holds no touchpoint.");
-
-    private static string Write(Touchpoint touchpoint) => JsonSerializer.Serialize(touchpoint, JourneyJsonContext.Default.Touchpoint);
 
     private static void Remember(List<string> recent, string touchpointId)
     {

@@ -9,15 +9,11 @@ namespace Orchestrator.Durable.Orchestration;
 /// delivery may have left undone, both safe to repeat.
 /// </param>
 /// <param name="Starts">Orchestrations to start, each with its deterministic id and first input.</param>
-/// <param name="Raises">Instance ids to raise the touchpoint event to.</param>
+/// <param name="Raises">Instance ids to raise the touchpoint event to; its payload is <paramref name="Touchpoint"/>.</param>
 /// <param name="Notes">Routing notes, as the customer's timeline shows them.</param>
 public sealed record TouchpointPlan(
     Touchpoint Touchpoint,
     bool Redelivery,
     IReadOnlyList<JourneyOrchestrationInput> Starts,
     IReadOnlyList<string> Raises,
-    IReadOnlyList<string> Notes)
-{
-    /// <summary>The event payload raised to <see cref="Raises"/>: the touchpoint as <c>JourneyJsonContext</c> writes it.</summary>
-    public string EventPayload => System.Text.Json.JsonSerializer.Serialize(Touchpoint, Journeys.Serialization.JourneyJsonContext.Default.Touchpoint);
-}
+    IReadOnlyList<string> Notes);

@@ -1,12 +1,15 @@
+using Orchestrator.Journeys;
+using Orchestrator.Journeys.Engine;
+
 namespace Orchestrator.Durable.Orchestration;
 
 /// <summary>Input of <see cref="JourneyOrchestrationNames.RecordTransition"/>.</summary>
-/// <param name="TransitionJson">The engine transition, as <c>JourneyJsonContext</c> writes it.</param>
+/// <param name="Transition">The engine transition.</param>
 /// <param name="Kind">Timeline kind: <c>touchpoint</c> or <c>wakeUp</c>.</param>
-/// <param name="TouchpointJson">The touchpoint that caused it, for <c>touchpoint</c> entries.</param>
+/// <param name="Touchpoint">The touchpoint that caused it, for <c>touchpoint</c> entries.</param>
 /// <param name="Started">Whether the transition started the instance.</param>
 /// <param name="Applied">
 /// Ids of the touchpoints the orchestration applied lately, this one included, so its customer's partition stops
 /// keeping them for a raise again.
 /// </param>
-public sealed record TransitionRequest(string TransitionJson, string Kind, string? TouchpointJson, bool Started, IReadOnlyList<string> Applied);
+public sealed record TransitionRequest(JourneyTransition Transition, string Kind, Touchpoint? Touchpoint, bool Started, IReadOnlyList<string> Applied);

@@ -1,12 +1,13 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Orchestrator.Durable.Orchestration;
+using Orchestrator.Journeys;
 
 namespace Orchestrator.Functions.Journeys;
 
 /// <summary>
 /// The journey orchestrator and its activities: bindings only. The loop is <see cref="JourneyOrchestration"/>,
-/// the activities' work <see cref="JourneyActivities"/>, both in the application layer.
+/// the activities' work <see cref="JourneyActivities"/>, both shared with every Durable host in Orchestrator.Durable.
 /// </summary>
 /// <param name="activities">The activities' work.</param>
 public sealed class JourneyFunctions(JourneyActivities activities)
@@ -46,4 +47,12 @@ public sealed class JourneyFunctions(JourneyActivities activities)
     [Function(JourneyOrchestrationNames.ReleaseDeferred)]
     public Task<ActivityResult> ReleaseDeferred([ActivityTrigger] DeferredRequest request, CancellationToken cancellationToken) =>
         activities.ReleaseDeferredAsync(request, cancellationToken);
+
+    /// <summary>The touchpoints raised to an instance that it has not applied, to apply them now.</summary>
+    /// <param name="request">The instance and the touchpoint ids it applied lately.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The unapplied touchpoints, oldest first.</returns>
+    [Function(JourneyOrchestrationNames.TakeUnapplied)]
+    public Task<IReadOnlyList<Touchpoint>> TakeUnapplied([ActivityTrigger] UnappliedRequest request, CancellationToken cancellationToken) =>
+        activities.TakeUnappliedAsync(request, cancellationToken);
 }

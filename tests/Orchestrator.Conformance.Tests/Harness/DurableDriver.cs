@@ -176,7 +176,7 @@ public sealed class DurableDriver : IJourneyDriver, IDisposable
                     continue;
                 }
 
-                context.Raise(JourneyOrchestrationNames.TouchpointEvent, plan.EventPayload);
+                context.Raise(JourneyOrchestrationNames.TouchpointEvent, plan.Touchpoint);
             }
 
             var started = cursor.Advance(touchpoint);
@@ -205,7 +205,7 @@ public sealed class DurableDriver : IJourneyDriver, IDisposable
         context.OnActivity<DefinitionRequest, string>(JourneyOrchestrationNames.LoadDefinition, r => _activities.LoadDefinitionAsync(r, CancellationToken.None));
         context.OnActivity<TransitionRequest, ActivityResult>(JourneyOrchestrationNames.RecordTransition, r => _activities.RecordTransitionAsync(r, CancellationToken.None));
         context.OnActivity<DeferredRequest, ActivityResult>(JourneyOrchestrationNames.ReleaseDeferred, r => _activities.ReleaseDeferredAsync(r, CancellationToken.None));
-        context.OnActivity<UnappliedRequest, IReadOnlyList<string>>(JourneyOrchestrationNames.TakeUnapplied, r => _activities.TakeUnappliedAsync(r, CancellationToken.None));
+        context.OnActivity<UnappliedRequest, IReadOnlyList<Journeys.Touchpoint>>(JourneyOrchestrationNames.TakeUnapplied, r => _activities.TakeUnappliedAsync(r, CancellationToken.None));
         return context;
     }
 

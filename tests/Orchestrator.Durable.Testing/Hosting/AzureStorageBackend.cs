@@ -20,7 +20,6 @@ internal static class AzureStorageBackend
             StorageAccountClientProvider = ClientProvider(connectionString, counter),
             PartitionCount = options.PartitionCount,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
-            LeaseAcquireInterval = options.LeaseAcquireInterval,
             // The app lease arbitrates between app versions sharing a task hub; a test hub has one worker, and the
             // lease would delay the partition manager's start by its acquire interval.
             UseAppLease = false,
@@ -49,6 +48,6 @@ internal static class AzureStorageBackend
                 Policy(StorageService.Table, new TableServiceClient(connectionString).Uri)));
 
         CountingPolicy? Policy(StorageService service, Uri endpoint) =>
-            counter is null ? null : new CountingPolicy(counter, service, endpoint.AbsolutePath.TrimEnd('/'));
+            counter is null ? null : new CountingPolicy(counter, service, endpoint.AbsolutePath.Trim('/') is { Length: > 0 } account ? account + "/" : "");
     }
 }

@@ -13,9 +13,10 @@ public sealed class DurableRuntimeHostOptions
     public string? TaskHubName { get; set; }
 
     /// <summary>
-    /// The longest wait between two polls of an idle queue (the backend backs off from 50 ms up to this). The
-    /// backend's default, 30 s, is what makes a small test take seconds; lower means faster pick-up of new
-    /// messages and more empty receives.
+    /// The longest wait between two polls of an idle queue (the backend backs off from 50 ms up to this; the
+    /// backend's default is 30 s). Messages the host itself sends (starts, events, activity calls and results) wake
+    /// the pollers at once, so this bounds mainly how late a durable timer fires, and the idle load: about 20
+    /// requests per second at 100 ms, 10 at 250 ms, 7 at 500 ms (measured with one partition).
     /// </summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
@@ -24,12 +25,6 @@ public sealed class DurableRuntimeHostOptions
     /// the default four.
     /// </summary>
     public int PartitionCount { get; set; } = 1;
-
-    /// <summary>
-    /// How often the partition manager reads and renews its leases. Short, so the first partition is owned
-    /// promptly and shutdown releases it promptly; the backend's default is 10 s.
-    /// </summary>
-    public TimeSpan LeaseAcquireInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Where the backend, the sidecar and the worker log; nowhere by default.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }

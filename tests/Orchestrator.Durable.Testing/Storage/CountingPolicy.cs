@@ -10,7 +10,7 @@ namespace Orchestrator.Durable.Testing.Storage;
 /// </summary>
 /// <param name="counter">Where requests are counted.</param>
 /// <param name="service">The service this client talks to.</param>
-/// <param name="accountPath">The path of the service endpoint, stripped from request paths: Azurite's <c>/devstoreaccount1</c>, or empty.</param>
+/// <param name="accountPath">The path of the service endpoint without its leading slash, stripped from request paths: Azurite's <c>devstoreaccount1/</c>, or empty.</param>
 internal sealed class CountingPolicy(StorageRequestCounter counter, StorageService service, string accountPath) : HttpPipelinePolicy
 {
     private static readonly KeyValuePair<StorageOperationKey, int>[] NoItems = [];
@@ -32,8 +32,8 @@ internal sealed class CountingPolicy(StorageRequestCounter counter, StorageServi
     private (StorageOperationKey Key, IReadOnlyList<StorageOperationKey> Batch) Classify(HttpMessage message)
     {
         var uri = message.Request.Uri;
-        // The builder keeps the path escaped: a transaction's "$batch" arrives as "%24batch".
-        var path = Uri.UnescapeDataString(uri.Path);
+        // The builder keeps the path escaped, with or without its leading slash depending on the client.
+        var path = Uri.UnescapeDataString(uri.Path).TrimStart('/');
         if (accountPath.Length > 0 && path.StartsWith(accountPath, StringComparison.Ordinal))
         {
             path = path[accountPath.Length..];

@@ -111,8 +111,9 @@ internal static partial class StorageRequestClassifier
             return new StorageOperationKey(StorageResource.OtherTable, StorageOperation.Transaction);
         }
 
-        var parenthesis = trimmed.IndexOf('(', StringComparison.Ordinal);
-        var table = parenthesis < 0 ? trimmed : trimmed[..parenthesis];
+        // A transaction's request lines carry the query string too: "hubHistory?$format=...".
+        var end = trimmed.IndexOfAny(['(', '?']);
+        var table = end < 0 ? trimmed : trimmed[..end];
         if (table == "Tables")
         {
             var tableOperation = method switch

@@ -43,7 +43,7 @@ internal sealed class DurableHarness : IDisposable
         // A raise the runtime loses is one that never arrives.
         foreach (var instanceId in raise ? plan.Raises : [])
         {
-            _instances[instanceId].Raise(JourneyOrchestrationNames.TouchpointEvent, plan.EventPayload);
+            _instances[instanceId].Raise(JourneyOrchestrationNames.TouchpointEvent, plan.Touchpoint);
         }
 
         return plan;
@@ -68,7 +68,7 @@ internal sealed class DurableHarness : IDisposable
         context.OnActivity<DefinitionRequest, string>(JourneyOrchestrationNames.LoadDefinition, r => Activities.LoadDefinitionAsync(r, CancellationToken.None));
         context.OnActivity<TransitionRequest, ActivityResult>(JourneyOrchestrationNames.RecordTransition, r => Activities.RecordTransitionAsync(r, CancellationToken.None));
         context.OnActivity<DeferredRequest, ActivityResult>(JourneyOrchestrationNames.ReleaseDeferred, r => Activities.ReleaseDeferredAsync(r, CancellationToken.None));
-        context.OnActivity<UnappliedRequest, IReadOnlyList<string>>(JourneyOrchestrationNames.TakeUnapplied, r => Activities.TakeUnappliedAsync(r, CancellationToken.None));
+        context.OnActivity<UnappliedRequest, IReadOnlyList<Journeys.Touchpoint>>(JourneyOrchestrationNames.TakeUnapplied, r => Activities.TakeUnappliedAsync(r, CancellationToken.None));
         return context;
     }
 

@@ -65,7 +65,7 @@ internal sealed class FakeDurableContext : IJourneyOrchestrationContext
     }
 
     /// <summary>Raises an event, as <c>RaiseEventAsync</c> does: delivered to a waiting wait, or buffered.</summary>
-    public void Raise(string name, string payload)
+    public void Raise(string name, object payload)
     {
         var serialized = JsonSerializer.Serialize(payload, Json);
         var index = _waiters.FindIndex(w => string.Equals(w.Name, name, StringComparison.OrdinalIgnoreCase));

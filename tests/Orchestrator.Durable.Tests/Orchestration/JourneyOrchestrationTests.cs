@@ -76,7 +76,7 @@ public sealed class JourneyOrchestrationTests
         var context = harness.Wire(new FakeDurableContext(start.InstanceId, harness.Runtime.Clock));
         var paid = await harness.Router.AcceptAsync(TestEvents.Incoming("e2", "payment.completed", "c1"), CancellationToken.None);
 
-        context.Raise(JourneyOrchestrationNames.TouchpointEvent, paid.EventPayload);
+        context.Raise(JourneyOrchestrationNames.TouchpointEvent, paid.Touchpoint);
         context.Start(start);
 
         Assert.True(context.IsCompleted);
@@ -92,8 +92,8 @@ public sealed class JourneyOrchestrationTests
         var instance = Assert.Single(harness.Instances.Values);
         var ping = await harness.Router.AcceptAsync(TestEvents.Incoming("p1", "ping", "c1", """{ "n": 1 }"""), CancellationToken.None);
 
-        instance.Raise(JourneyOrchestrationNames.TouchpointEvent, ping.EventPayload);
-        instance.Raise(JourneyOrchestrationNames.TouchpointEvent, ping.EventPayload);
+        instance.Raise(JourneyOrchestrationNames.TouchpointEvent, ping.Touchpoint);
+        instance.Raise(JourneyOrchestrationNames.TouchpointEvent, ping.Touchpoint);
 
         Assert.Equal(["pong"], harness.SentActions);
         Assert.Equal(1, instance.PendingWaits);
@@ -116,7 +116,7 @@ public sealed class JourneyOrchestrationTests
         Assert.Equal(Enumerable.Repeat("pong", count), harness.SentActions);
         Assert.Equal(3, instance.Generations.Count);
         Assert.Equal([0, 1, 2], instance.Generations.Select(g => g.Generation));
-        Assert.All(instance.Generations.Skip(1), g => Assert.NotNull(g.StateJson));
+        Assert.All(instance.Generations.Skip(1), g => Assert.NotNull(g.State));
         Assert.Equal(2, instance.CustomStatus!.Generation);
         var record = await harness.Runtime.InstanceAsync("c1", instance.InstanceId);
         Assert.Equal(InstanceRuntimeStatus.Running, record.RuntimeStatus);
@@ -175,7 +175,7 @@ public sealed class JourneyOrchestrationTests
             await harness.Runtime.Catalog.GetAsync("pinger", 1, CancellationToken.None) ?? throw new InvalidOperationException(),
             record.State, new Journeys.Engine.TouchpointReceived(ping), harness.Runtime.Clock.GetUtcNow());
         var request = new TransitionRequest(
-            System.Text.Json.JsonSerializer.Serialize(transition, Journeys.Serialization.JourneyJsonContext.Default.JourneyTransition), "touchpoint", null, Started: false, Applied: ["p1"]);
+            transition, "touchpoint", null, Started: false, Applied: ["p1"]);
 
         var first = await harness.Activities.RecordTransitionAsync(request, CancellationToken.None);
         var second = await harness.Activities.RecordTransitionAsync(request, CancellationToken.None);

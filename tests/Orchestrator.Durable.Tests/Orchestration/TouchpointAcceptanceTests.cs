@@ -43,7 +43,7 @@ public sealed class TouchpointAcceptanceTests
         Assert.Empty(again.Starts);
         Assert.Contains(again.Notes, n => n.Contains("entry refused", StringComparison.Ordinal));
         var context = harness.Wire(new FakeDurableContext(instanceId, harness.Runtime.Clock));
-        context.Raise(JourneyOrchestrationNames.TouchpointEvent, paid.EventPayload);
+        context.Raise(JourneyOrchestrationNames.TouchpointEvent, paid.Touchpoint);
         context.Start(Assert.Single(first.Starts));
         Assert.Equal("success", context.Output?.Outcome);
     }
@@ -124,7 +124,7 @@ public sealed class TouchpointAcceptanceTests
 
         public bool Equals(JourneyOrchestrationInput? x, JourneyOrchestrationInput? y) =>
             x is not null && y is not null && x.InstanceId == y.InstanceId && x.JourneyId == y.JourneyId && x.Version == y.Version
-            && x.CustomerId == y.CustomerId && x.TriggerJson == y.TriggerJson && x.Generation == y.Generation;
+            && x.CustomerId == y.CustomerId && x.Trigger?.Id == y.Trigger?.Id && x.Trigger?.Time == y.Trigger?.Time && x.Generation == y.Generation;
 
         public int GetHashCode(JourneyOrchestrationInput obj) => obj.InstanceId.GetHashCode(StringComparison.Ordinal);
     }

@@ -1,10 +1,10 @@
-using System.Text.Json;
+using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Moq;
 using Orchestrator.Durable.Orchestration;
 using Orchestrator.Functions.Journeys;
 using Orchestrator.Journeys;
-using Orchestrator.Journeys.Serialization;
 
 namespace Orchestrator.Functions.Tests.Journeys;
 
@@ -19,12 +19,27 @@ public sealed class JourneyFunctionsTests
     private static readonly DateTime T0 = new(2025, 3, 3, 9, 0, 0, DateTimeKind.Utc);
 
     [Fact]
+    public void Functions_EveryOrchestratorAndActivityName_IsBoundOnce()
+    {
+        // Every name but the external event's is something the runtime must find a function for.
+        var names = typeof(JourneyOrchestrationNames).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.Name != nameof(JourneyOrchestrationNames.TouchpointEvent))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Order();
+        var bound = typeof(JourneyFunctions).GetMethods()
+            .Select(m => m.GetCustomAttribute<FunctionAttribute>()?.Name)
+            .OfType<string>()
+            .Order();
+
+        Assert.Equal(names, bound);
+    }
+
+    [Fact]
     public async Task RunOrchestrator_TouchpointBeatsTimer_CancelsTimerAndCompletes()
     {
         var trigger = new Touchpoint("t1", "ping.start", "app", "c1", T0, null);
-        var input = new JourneyOrchestrationInput("pinger:c1:t1", "pinger", 1, "c1",
-            JsonSerializer.Serialize(trigger, JourneyJsonContext.Default.Touchpoint), null, null, [], 0);
-        var ping = JsonSerializer.Serialize(trigger with { Id = "t2", Type = "ping" }, JourneyJsonContext.Default.Touchpoint);
+        var input = JourneyOrchestration.StartInput("pinger:c1:t1", "pinger", 1, trigger);
+        var ping = trigger with { Id = "t2", Type = "ping" };
         var timer = new TaskCompletionSource();
         CancellationToken timerToken = default;
         var context = new Mock<TaskOrchestrationContext>();
@@ -35,7 +50,7 @@ public sealed class JourneyFunctionsTests
             .ReturnsAsync(Pinger);
         context.Setup(c => c.CallActivityAsync<ActivityResult>(It.Is<TaskName>(n => n.Name == JourneyOrchestrationNames.RecordTransition), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .ReturnsAsync(new ActivityResult(null, []));
-        context.Setup(c => c.WaitForExternalEvent<string>(JourneyOrchestrationNames.TouchpointEvent, It.IsAny<CancellationToken>()))
+        context.Setup(c => c.WaitForExternalEvent<Touchpoint>(JourneyOrchestrationNames.TouchpointEvent, It.IsAny<CancellationToken>()))
             .ReturnsAsync(ping);
         context.Setup(c => c.CreateTimer(T0.AddDays(1), It.IsAny<CancellationToken>()))
             .Callback<DateTime, CancellationToken>((_, token) => timerToken = token)

@@ -13,6 +13,7 @@ using Orchestrator.Conformance.Tests.Harness.Api;
 using Orchestrator.Durable.Ingress;
 using Orchestrator.Durable.Orchestration;
 using Orchestrator.Durable.Testing.Hosting;
+using Orchestrator.Journeys;
 using Orchestrator.Journeys.Definitions;
 using Orchestrator.Journeys.Engine;
 using Orchestrator.Storage;
@@ -129,7 +130,7 @@ public sealed class RealDurableDriver : IJourneyDriver, IAsyncDisposable
             JourneyOrchestrationNames.RecordTransition, (_, request) => activities.RecordTransitionAsync(request!, CancellationToken.None));
         registry.AddActivityFunc<DeferredRequest, ActivityResult>(
             JourneyOrchestrationNames.ReleaseDeferred, (_, request) => activities.ReleaseDeferredAsync(request!, CancellationToken.None));
-        registry.AddActivityFunc<UnappliedRequest, IReadOnlyList<string>>(
+        registry.AddActivityFunc<UnappliedRequest, IReadOnlyList<Touchpoint>>(
             JourneyOrchestrationNames.TakeUnapplied, (_, request) => activities.TakeUnappliedAsync(request!, CancellationToken.None));
     }
 
