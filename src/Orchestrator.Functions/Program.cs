@@ -4,29 +4,21 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Orchestrator.Application;
 using Orchestrator.Durable.Orchestration;
 using Orchestrator.Application.Ports;
 using Orchestrator.Functions.Actions;
 using Orchestrator.Functions.Http;
 using Orchestrator.Http.Serialization;
-using Orchestrator.Storage;
+using Orchestrator.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 
 var configuration = builder.Configuration;
-var storage = configuration.GetSection("Storage");
-builder.Services.AddJourneyApplication(configuration.GetSection("Orchestrator").Get<ApplicationOptions>() ?? new ApplicationOptions());
 
-// Locally a connection string (Azurite); in Azure the table endpoint and the managed identity's client id.
-builder.Services.AddTableStorage(new StorageOptions
-{
-    ConnectionString = storage["ConnectionString"] ?? "",
-    TableServiceUri = storage["TableServiceUri"] is { Length: > 0 } uri ? new Uri(uri) : null,
-    ClientId = storage["ClientId"],
-    Prefix = storage["Prefix"] ?? "",
-});
+// The same composition root as the standalone host: options, send-time rules and storage read alike. Locally the
+// storage is a connection string (Azurite); in Azure the table endpoint and the managed identity's client id.
+builder.Services.AddOrchestrator(configuration);
 builder.Services.AddJourneyOrchestration();
 
 // Actions go to the Service Bus topic rather than the storage queue.

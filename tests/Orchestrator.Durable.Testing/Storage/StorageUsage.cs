@@ -12,7 +12,8 @@ namespace Orchestrator.Durable.Testing.Storage;
 /// <see cref="Requests"/> counts HTTP requests (every retry included). <see cref="Items"/> counts what they carried:
 /// messages sent or received, entities written or read; an entity-group transaction is one request under
 /// <see cref="StorageOperation.Transaction"/> and one item per entity under that entity's own table and operation.
-/// Items are counted only for requests that succeeded.
+/// Items are counted only for requests that succeeded (an entity-group transaction reports a rejected entity inside
+/// its 202 answer, so its items count anyway); a request that got no answer at all is not counted.
 /// </para>
 /// <para>
 /// The backend also works in the background, whatever the orchestrations do: it polls its queues (receives with

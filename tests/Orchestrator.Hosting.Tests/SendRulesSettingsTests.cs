@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Orchestrator.Application.Rules;
-using Orchestrator.Standalone.Hosting;
 
-namespace Orchestrator.Standalone.Tests.Hosting;
+namespace Orchestrator.Hosting.Tests;
 
 public sealed class SendRulesSettingsTests
 {

@@ -1,6 +1,7 @@
+using Microsoft.Extensions.Configuration;
 using Orchestrator.Application.Rules;
 
-namespace Orchestrator.Standalone.Hosting;
+namespace Orchestrator.Hosting;
 
 /// <summary>
 /// Reads the send-time rules from <c>Orchestrator:SendRules</c>. <c>Preset</c> is <c>default</c> (the

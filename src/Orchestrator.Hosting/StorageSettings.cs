@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Orchestrator.Storage;
+
+namespace Orchestrator.Hosting;
+
+/// <summary>
+/// Reads the storage account from <c>Storage</c>: a <c>ConnectionString</c> (Azurite locally), or a
+/// <c>TableServiceUri</c> with the managed identity's <c>ClientId</c> (Azure, no keys); with neither, Azurite on its
+/// default ports. <c>Prefix</c> goes in front of every table and queue name.
+/// </summary>
+public static class StorageSettings
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Storage";
+
+    /// <summary>The connection string used when no account is configured: Azurite on its default ports.</summary>
+    public const string DevelopmentStorage = "UseDevelopmentStorage=true";
+
+    /// <summary>Reads the storage options.</summary>
+    /// <param name="section">The <c>Storage</c> section.</param>
+    /// <returns>The options.</returns>
+    public static StorageOptions Read(IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var tableServiceUri = section["TableServiceUri"] is { Length: > 0 } uri ? new Uri(uri) : null;
+        var connectionString = section["ConnectionString"] is { Length: > 0 } connection
+            ? connection
+            : tableServiceUri is null ? DevelopmentStorage : "";
+        return new StorageOptions
+        {
+            ConnectionString = connectionString,
+            TableServiceUri = tableServiceUri,
+            ClientId = section["ClientId"] is { Length: > 0 } clientId ? clientId : null,
+            Prefix = section["Prefix"] ?? "",
+        };
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Application;
+
+namespace Orchestrator.Hosting.Tests;
+
+public sealed class OrchestratorServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void AddOrchestrator_SendRulesPresetNone_ReachesTheApplicationOptions()
+    {
+        using var services = Build(new() { ["Orchestrator:SendRules:Preset"] = "none", ["Orchestrator:MaxConflictRetries"] = "7" });
+
+        var options = services.GetRequiredService<ApplicationOptions>();
+
+        Assert.Empty(options.SendRules.Caps);
+        Assert.Empty(options.SendRules.QuietHours);
+        Assert.Equal(7, options.MaxConflictRetries);
+    }
+
+    [Fact]
+    public void StorageSettings_TableServiceUriWithClientId_UsesTheIdentityAndNoConnectionString()
+    {
+        var storage = StorageSettings.Read(Section(new()
+        {
+            ["Storage:TableServiceUri"] = "https://account.table.core.windows.net",
+            ["Storage:ClientId"] = "00000000-0000-0000-0000-000000000001",
+            ["Storage:Prefix"] = "prod",
+        }));
+
+        Assert.Equal("", storage.ConnectionString);
+        Assert.Equal(new Uri("https://account.table.core.windows.net"), storage.TableServiceUri);
+        Assert.Equal("00000000-0000-0000-0000-000000000001", storage.ClientId);
+        Assert.Equal("prod", storage.Prefix);
+    }
+
+    [Fact]
+    public void StorageSettings_NothingConfigured_IsAzuriteOnItsDefaultPorts()
+    {
+        var storage = StorageSettings.Read(Section([]));
+
+        Assert.Equal(StorageSettings.DevelopmentStorage, storage.ConnectionString);
+        Assert.Null(storage.TableServiceUri);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> values) =>
+        new ServiceCollection().AddOrchestrator(new ConfigurationBuilder().AddInMemoryCollection(values).Build()).BuildServiceProvider();
+
+    private static IConfigurationSection Section(Dictionary<string, string?> values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection(StorageSettings.Section);
+}
