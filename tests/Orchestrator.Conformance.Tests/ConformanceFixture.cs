@@ -111,7 +111,7 @@ public sealed class ConformanceFixture : IAsyncLifetime
         var cases = ScenarioCatalog.Cases;
         using var deadline = new CancellationTokenSource(DurableRuntimePassDeadline);
         _durableStorage = await DurableStorageEmulator.StartAsync(deadline.Token);
-        _durableRuntimeDriver = await RealDurableDriver.StartAsync(_durableStorage.ConnectionString, options: null, deadline.Token);
+        _durableRuntimeDriver = await RealDurableDriver.StartAsync(_durableStorage.ConnectionString, deadline.Token);
         foreach (var journey in cases.DistinctBy(c => c.Definition.Id))
         {
             await _durableRuntimeDriver.DeployAsync(journey.Definition, journey.DefinitionJson, deadline.Token);

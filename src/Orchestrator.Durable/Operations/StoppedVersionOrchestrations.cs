@@ -10,11 +10,14 @@ namespace Orchestrator.Durable.Operations;
 /// </summary>
 public static class StoppedVersionOrchestrations
 {
-    /// <summary>Terminates the orchestration of every instance the stop ended; one already gone is not a failure.</summary>
+    /// <summary>
+    /// Terminates the orchestration of every instance the stop ended that still runs; one that never started, is
+    /// gone or has finished is left alone (some backends accept a terminate for an instance that does not exist).
+    /// </summary>
     /// <param name="client">The Durable client.</param>
     /// <param name="change">What the stop did.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>How many orchestrations were asked to terminate.</returns>
+    /// <returns>How many running orchestrations were asked to terminate.</returns>
     public static async Task<int> TerminateAsync(DurableTaskClient client, VersionChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -23,6 +26,12 @@ public static class StoppedVersionOrchestrations
         var terminated = 0;
         foreach (var instanceId in change.StoppedInstances)
         {
+            var state = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+            if (state is null || state.IsCompleted)
+            {
+                continue;
+            }
+
             try
             {
                 await client.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions(reason, Recursive: false), cancellationToken);

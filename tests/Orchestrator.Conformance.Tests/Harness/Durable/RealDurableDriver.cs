@@ -1,23 +1,13 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Orchestrator.Application;
-using Orchestrator.Application.Definitions;
-using Orchestrator.Application.Ports;
-using Orchestrator.Application.Rules;
 using Orchestrator.Conformance.Tests.Harness.Api;
 using Orchestrator.Durable.Ingress;
 using Orchestrator.Durable.Orchestration;
 using Orchestrator.Durable.Testing.Hosting;
-using Orchestrator.Journeys;
+using Orchestrator.Durable.Testing.Journeys;
 using Orchestrator.Journeys.Definitions;
 using Orchestrator.Journeys.Engine;
-using Orchestrator.Storage;
-using Orchestrator.Storage.Memory;
 
 namespace Orchestrator.Conformance.Tests.Harness.Durable;
 
@@ -41,56 +31,26 @@ public sealed class RealDurableDriver : IJourneyDriver, IAsyncDisposable
     private static readonly TimeSpan StepDeadline = ScenarioTimeContext.TimerDelay + TimeSpan.FromSeconds(45);
 
     private readonly Dictionary<string, JourneyDefinition> _journeys = new(StringComparer.Ordinal);
-    private readonly ServiceProvider _services;
-    private readonly InMemoryActionSink _sink;
-    private DurableRuntimeHost? _runtime;
+    private readonly DurableJourneyApp _app;
 
-    private RealDurableDriver(ServiceProvider services, InMemoryActionSink sink)
-    {
-        _services = services;
-        _sink = sink;
-    }
+    private RealDurableDriver(DurableJourneyApp app) => _app = app;
 
     public string Name => DriverName;
 
-    /// <summary>The Durable runtime, for counting its storage requests.</summary>
-    public DurableRuntimeHost Runtime => _runtime ?? throw new InvalidOperationException("Not started.");
-
-    /// <summary>Starts the app's services on Table Storage and the Durable runtime, both on one Azurite.</summary>
+    /// <summary>Starts the app on Table Storage and the Durable runtime, both on one Azurite.</summary>
     /// <param name="storageConnectionString">Azurite, with Blob, Queue and Table endpoints.</param>
-    /// <param name="options">The Durable runtime's options.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The driver.</returns>
-    public static async Task<RealDurableDriver> StartAsync(string storageConnectionString, DurableRuntimeHostOptions? options, CancellationToken cancellationToken)
-    {
-        var sink = new InMemoryActionSink();
-        var services = new ServiceCollection()
-            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-            .AddJourneyApplication(new ApplicationOptions { SendRules = SendRulesOptions.None })
-            .AddTableStorage(new StorageOptions { ConnectionString = storageConnectionString, Prefix = "journeys" })
-            .AddJourneyOrchestration()
-            .AddSingleton<IActionSink>(sink);
-        var driver = new RealDurableDriver(services.BuildServiceProvider(), sink);
-        foreach (var initializer in driver._services.GetServices<IStorageInitializer>())
-        {
-            await initializer.EnsureCreatedAsync(cancellationToken);
-        }
-
-        var activities = driver._services.GetRequiredService<JourneyActivities>();
-        driver._runtime = await DurableRuntimeHost.StartAsync(storageConnectionString, registry => Register(registry, activities), options: options, cancellationToken: cancellationToken);
-        return driver;
-    }
+    public static async Task<RealDurableDriver> StartAsync(string storageConnectionString, CancellationToken cancellationToken) =>
+        new(await DurableJourneyApp.StartAsync(
+            storageConnectionString,
+            new DurableJourneyAppOptions { WrapContext = (context, input) => new ScenarioTimeContext(context, input) },
+            cancellationToken));
 
     public async Task DeployAsync(JourneyDefinition definition, string json, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var deployed = await _services.GetRequiredService<DefinitionService>().DeployAsync(definition.Id, json, cancellationToken);
-        if (!deployed.Deployed)
-        {
-            throw new InvalidOperationException($"journey {definition.Id} did not deploy: {string.Join("; ", deployed.Errors)}");
-        }
-
-        _journeys[definition.Id] = definition with { Version = deployed.Version!.Value };
+        _journeys[definition.Id] = definition with { Version = await _app.DeployAsync(json, cancellationToken) };
     }
 
     public async Task<IReadOnlyList<JourneyRunResult>> RunAsync(IReadOnlyList<ScenarioRun> runs, CancellationToken cancellationToken)
@@ -104,35 +64,7 @@ public sealed class RealDurableDriver : IJourneyDriver, IAsyncDisposable
         return [.. cursors.Select(c => c.Result!)];
     }
 
-    /// <summary>Touchpoints posted to the ingress.</summary>
-    public int Posted { get; private set; }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_runtime is not null)
-        {
-            await _runtime.DisposeAsync();
-        }
-
-        await _services.DisposeAsync();
-    }
-
-    /// <summary>The app's orchestrator and activities, as the Functions app binds them, with scenario time.</summary>
-    private static void Register(DurableTaskRegistry registry, JourneyActivities activities)
-    {
-        registry.AddOrchestratorFunc<JourneyOrchestrationInput, JourneyOrchestrationOutput?>(
-            JourneyOrchestrationNames.Orchestrator,
-            (context, input) => JourneyOrchestration.RunAsync(
-                new ScenarioTimeContext(new DurableOrchestrationContext(context), input!), input!));
-        registry.AddActivityFunc<DefinitionRequest, string>(
-            JourneyOrchestrationNames.LoadDefinition, (_, request) => activities.LoadDefinitionAsync(request!, CancellationToken.None));
-        registry.AddActivityFunc<TransitionRequest, ActivityResult>(
-            JourneyOrchestrationNames.RecordTransition, (_, request) => activities.RecordTransitionAsync(request!, CancellationToken.None));
-        registry.AddActivityFunc<DeferredRequest, ActivityResult>(
-            JourneyOrchestrationNames.ReleaseDeferred, (_, request) => activities.ReleaseDeferredAsync(request!, CancellationToken.None));
-        registry.AddActivityFunc<UnappliedRequest, IReadOnlyList<Touchpoint>>(
-            JourneyOrchestrationNames.TakeUnapplied, (_, request) => activities.TakeUnappliedAsync(request!, CancellationToken.None));
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private static ScenarioCursor Unknown(ScenarioRun run)
     {
@@ -168,9 +100,7 @@ public sealed class RealDurableDriver : IJourneyDriver, IAsyncDisposable
     private async Task PostNextAsync(ScenarioCursor cursor, CancellationToken cancellationToken)
     {
         var touchpoint = cursor.NextTouchpoint();
-        var settled = await _services.GetRequiredService<DurableTouchpointIngress>()
-            .HandleAsync(Encoding.UTF8.GetBytes(touchpoint.CloudEvent), touchpoint.Id, deliveryCount: 1, Runtime.Client, cancellationToken);
-        Posted++;
+        var settled = await _app.PostAsync(touchpoint.CloudEvent, cancellationToken);
         if (settled is not SettleDecision.Complete)
         {
             cursor.Stop($"touchpoint {touchpoint.Id} was not completed by the ingress: {settled}");
@@ -186,7 +116,7 @@ public sealed class RealDurableDriver : IJourneyDriver, IAsyncDisposable
         var status = await ReadAsync(cursor, instanceId, cancellationToken);
         if (started || (status is not null && !Taken(status, touchpoint.Id) && await IsRaisedAsync(cursor, instanceId, touchpoint.Id, cancellationToken)))
         {
-            await Runtime.Client.WaitUntilAsync(
+            await _app.Runtime.Client.WaitUntilAsync(
                 instanceId,
                 state => Terminal(state) || Read(state)?.LastTouchpoint == touchpoint.Id,
                 StepDeadline,
@@ -200,7 +130,7 @@ public sealed class RealDurableDriver : IJourneyDriver, IAsyncDisposable
     private async Task WaitPastAsync(ScenarioCursor cursor, DateTimeOffset wakeUpAt, CancellationToken cancellationToken)
     {
         var instanceId = cursor.InstanceId!;
-        await Runtime.Client.WaitUntilAsync(
+        await _app.Runtime.Client.WaitUntilAsync(
             instanceId,
             state => Terminal(state) || Read(state)?.WakeUpAt != wakeUpAt,
             StepDeadline,
@@ -211,14 +141,14 @@ public sealed class RealDurableDriver : IJourneyDriver, IAsyncDisposable
 
     private async Task<bool> IsRaisedAsync(ScenarioCursor cursor, string instanceId, string touchpointId, CancellationToken cancellationToken)
     {
-        var record = await _services.GetRequiredService<ICustomerStore>().GetInstanceAsync(cursor.CustomerId, instanceId, cancellationToken);
+        var record = await _app.Customers.GetInstanceAsync(cursor.CustomerId, instanceId, cancellationToken);
         return record?.Buffered.Any(t => t.Id == touchpointId) == true;
     }
 
     // The orchestration's state as the cursor reads it.
     private async Task<OrchestrationMetadata?> ReadAsync(ScenarioCursor cursor, string instanceId, CancellationToken cancellationToken)
     {
-        var state = await Runtime.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        var state = await _app.Runtime.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
         if (state is null)
         {
             return null;
@@ -264,7 +194,7 @@ public sealed class RealDurableDriver : IJourneyDriver, IAsyncDisposable
         var outcome = state.RuntimeStatus == OrchestrationRuntimeStatus.Completed
             ? cursor.Status?.Output?.Outcome ?? "(completed without output)"
             : "running";
-        var timeline = (await _services.GetRequiredService<ICustomerStore>().ReadTimelineAsync(cursor.CustomerId, cancellationToken)).OrderBy(e => e.Sequence).ToList();
+        var timeline = (await _app.Customers.ReadTimelineAsync(cursor.CustomerId, cancellationToken)).OrderBy(e => e.Sequence).ToList();
         var actions = timeline.SelectMany(e => e.Actions).Where(a => a.InstanceId == instanceId).ToList();
         var history = timeline.SelectMany(e => e.Decisions).Where(d => d.InstanceId == instanceId).Select(d => d.Decision).ToList();
         var steps = history.Where(d => d.Kind == DecisionKind.StepEntered).Select(d => d.Step ?? "(no step)").ToList();
@@ -277,7 +207,7 @@ public sealed class RealDurableDriver : IJourneyDriver, IAsyncDisposable
     /// <summary>Every action in the timelines was dispatched exactly once.</summary>
     private void CrossCheckSent(List<ScenarioCursor> cursors)
     {
-        var sent = _sink.Sent.ToLookup(a => a.IdempotencyKey, StringComparer.Ordinal);
+        var sent = _app.Sink.Sent.ToLookup(a => a.IdempotencyKey, StringComparer.Ordinal);
         foreach (var cursor in cursors.Where(c => c.Result is not null))
         {
             var problems = cursor.Result!.ActionKeys
