@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Orchestrator.Application.Definitions;
+using Orchestrator.Durable.Operations;
 using Orchestrator.Http.Handlers;
 
 namespace Orchestrator.Functions.Http;
@@ -79,6 +81,7 @@ public sealed class JourneyHttpFunctions(DefinitionService definitions, VersionL
     /// <param name="req">The request.</param>
     /// <param name="id">The journey id.</param>
     /// <param name="version">The version.</param>
+    /// <param name="client">The Durable client: the stopped instances' orchestrations are terminated too.</param>
     /// <param name="cancellationToken">The invocation's cancellation.</param>
     /// <returns>202, or 404.</returns>
     [Function("Journeys_Stop")]
@@ -86,8 +89,10 @@ public sealed class JourneyHttpFunctions(DefinitionService definitions, VersionL
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "journeys/{id}/versions/{version:int}/stop")] HttpRequest req,
         string id,
         int version,
+        [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        new HttpResultAction(await JourneyHandlers.StopAsync(id, version, lifecycle, cancellationToken));
+        new HttpResultAction(await JourneyHandlers.StopAsync(
+            id, version, lifecycle, cancellationToken, (change, token) => StoppedVersionOrchestrations.TerminateAsync(client, change, token)));
 
     /// <summary><c>POST /api/journeys/{id}/validate</c>: checks a definition as a deploy would, storing nothing.</summary>
     /// <param name="req">The request.</param>

@@ -2,7 +2,6 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Orchestrator.Durable.Orchestration;
 using Orchestrator.Journeys;
-using Orchestrator.Journeys;
 
 namespace Orchestrator.Functions.Journeys;
 
@@ -48,14 +47,6 @@ public sealed class JourneyFunctions(JourneyActivities activities)
     [Function(JourneyOrchestrationNames.ReleaseDeferred)]
     public Task<ActivityResult> ReleaseDeferred([ActivityTrigger] DeferredRequest request, CancellationToken cancellationToken) =>
         activities.ReleaseDeferredAsync(request, cancellationToken);
-
-    /// <summary>Reads the touchpoints raised to an instance that it has not applied.</summary>
-    /// <param name="request">The instance and the touchpoints it applied lately.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>The unapplied touchpoints, oldest first.</returns>
-    [Function(JourneyOrchestrationNames.TakeUnapplied)]
-    public Task<IReadOnlyList<Touchpoint>> TakeUnapplied([ActivityTrigger] UnappliedRequest request, CancellationToken cancellationToken) =>
-        activities.TakeUnappliedAsync(request, cancellationToken);
 
     /// <summary>The touchpoints raised to an instance that it has not applied, to apply them now.</summary>
     /// <param name="request">The instance and the touchpoint ids it applied lately.</param>

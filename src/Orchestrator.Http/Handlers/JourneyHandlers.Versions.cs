@@ -28,15 +28,26 @@ public static partial class JourneyHandlers
     /// <param name="version">The version.</param>
     /// <param name="lifecycle">The version lifecycle service.</param>
     /// <param name="cancellationToken">The request's cancellation.</param>
+    /// <param name="stopRunning">
+    /// Ends the stopped instances where a runtime runs them besides the customers' partitions (the Durable
+    /// orchestrations of the Functions app); none in the standalone runtime.
+    /// </param>
     /// <returns>202 with the new status and how many instances this request stopped; 404.</returns>
     public static async Task<Results<Accepted<VersionChanged>, ProblemHttpResult>> StopAsync(
         string id,
         int version,
         VersionLifecycle lifecycle,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<VersionChange, CancellationToken, Task>? stopRunning = null)
     {
         ArgumentNullException.ThrowIfNull(lifecycle);
-        return Answer(id, version, await lifecycle.StopAsync(id, version, cancellationToken));
+        var change = await lifecycle.StopAsync(id, version, cancellationToken);
+        if (stopRunning is not null && change.StoppedInstances.Count > 0)
+        {
+            await stopRunning(change, cancellationToken);
+        }
+
+        return Answer(id, version, change);
     }
 
     private static Results<Accepted<VersionChanged>, ProblemHttpResult> Answer(string id, int version, VersionChange change) => change switch

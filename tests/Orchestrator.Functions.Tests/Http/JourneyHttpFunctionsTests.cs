@@ -95,7 +95,7 @@ public sealed class JourneyHttpFunctionsTests : IDisposable
         var stopRequest = _host.Request();
 
         var drained = await FunctionHost.ExecuteAsync(await _functions.DrainAsync(drainRequest, "ping", 1, CancellationToken.None), drainRequest);
-        var stopped = await FunctionHost.ExecuteAsync(await _functions.StopAsync(stopRequest, "ping", 1, CancellationToken.None), stopRequest);
+        var stopped = await FunctionHost.ExecuteAsync(await _functions.StopAsync(stopRequest, "ping", 1, new Moq.Mock<Microsoft.DurableTask.Client.DurableTaskClient>("test").Object, CancellationToken.None), stopRequest);
 
         Assert.Equal(StatusCodes.Status202Accepted, drained.Status);
         Assert.Equal("Draining", drained.Json.GetProperty("status").GetString());
@@ -108,7 +108,7 @@ public sealed class JourneyHttpFunctionsTests : IDisposable
     {
         await DeployAsync("ping");
         var stopRequest = _host.Request();
-        await FunctionHost.ExecuteAsync(await _functions.StopAsync(stopRequest, "ping", 1, CancellationToken.None), stopRequest);
+        await FunctionHost.ExecuteAsync(await _functions.StopAsync(stopRequest, "ping", 1, new Moq.Mock<Microsoft.DurableTask.Client.DurableTaskClient>("test").Object, CancellationToken.None), stopRequest);
         var request = _host.Request();
 
         var answer = await FunctionHost.ExecuteAsync(await _functions.DrainAsync(request, "ping", 1, CancellationToken.None), request);
