@@ -87,6 +87,18 @@ public sealed class StorageUsage
             Subtract(Failures, earlier.Failures));
     }
 
+    /// <summary>The same counts less the kinds <paramref name="leaveOut"/> names (e.g. idle queue polling).</summary>
+    /// <param name="leaveOut">Whether a kind is left out.</param>
+    /// <returns>The counts of the other kinds.</returns>
+    public StorageUsage Without(Func<StorageOperationKey, bool> leaveOut)
+    {
+        ArgumentNullException.ThrowIfNull(leaveOut);
+        return new StorageUsage(Keep(Requests), Keep(Items), Keep(Failures));
+
+        Dictionary<StorageOperationKey, long> Keep(IReadOnlyDictionary<StorageOperationKey, long> counts) =>
+            counts.Where(pair => !leaveOut(pair.Key)).ToDictionary(pair => pair.Key, pair => pair.Value);
+    }
+
     /// <summary>One line per kind: requests, items and failures, ordered by resource and operation.</summary>
     /// <returns>A table for test output.</returns>
     public override string ToString()
