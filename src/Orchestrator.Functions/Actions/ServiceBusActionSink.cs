@@ -17,6 +17,9 @@ public sealed class ServiceBusActionSink(ServiceBusSender sender) : IActionSink
     /// <summary>The application property carrying the channel.</summary>
     public const string ChannelProperty = "channel";
 
+    /// <summary>The longest message id Service Bus takes.</summary>
+    public const int MaxMessageIdLength = 128;
+
     /// <inheritdoc />
     public Task SendAsync(ActionMessage action, CancellationToken cancellationToken)
     {
@@ -32,11 +35,26 @@ public sealed class ServiceBusActionSink(ServiceBusSender sender) : IActionSink
         ArgumentNullException.ThrowIfNull(action);
         var message = new ServiceBusMessage(BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(action, ApplicationJsonContext.Default.ActionMessage)))
         {
-            MessageId = action.IdempotencyKey,
+            MessageId = MessageIdOf(action.IdempotencyKey),
             ContentType = "application/json",
             Subject = action.Action,
         };
         message.ApplicationProperties[ChannelProperty] = action.Channel;
         return message;
+    }
+
+    /// <summary>
+    /// The message id of an action: its idempotency key, or, for a key longer than Service Bus takes (a long instance
+    /// id and step id), the key's SHA-256 in hex, which is as stable, so duplicate detection still drops a re-send.
+    /// The body keeps the key itself.
+    /// </summary>
+    /// <param name="idempotencyKey">The action's idempotency key.</param>
+    /// <returns>The message id.</returns>
+    public static string MessageIdOf(string idempotencyKey)
+    {
+        ArgumentNullException.ThrowIfNull(idempotencyKey);
+        return idempotencyKey.Length <= MaxMessageIdLength
+            ? idempotencyKey
+            : "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(idempotencyKey)));
     }
 }
