@@ -51,8 +51,8 @@ internal static class DurableLoadRun
             () => WaitForFinishAsync(app, instances.Values, cancellationToken)));
 
         output.WriteLine();
-        output.WriteLine("| phase | n | queue messages sent | history rows written | table transactions | instance-table requests | backend requests (no polling) | journey-table transactions | journey-table requests | per second |");
-        output.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        output.WriteLine("| phase | n | queue messages sent | history rows written | table transactions | instance-table requests | backend requests (no polling) | of which queue requests | journey-table transactions | journey-table requests | per second |");
+        output.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var cost in costs)
         {
             output.WriteLine(cost.Row());

@@ -16,9 +16,11 @@ internal sealed record PhaseCost(string Phase, int Count, StorageUsage Durable, 
 
     public long JourneyRequests => Journeys.Values.Sum();
 
+    public long QueueRequests => Durable.RequestsOf(StorageResource.ControlQueue) + Durable.RequestsOf(StorageResource.WorkItemQueue) + Durable.RequestsOf(StorageResource.OtherQueue);
+
     public long JourneyTransactions => Journeys.Where(k => k.Key.Operation == "table.batch").Sum(k => k.Value);
 
     public string Row() => string.Create(CultureInfo.InvariantCulture,
         $"| {Phase} | {Count} | {Per(Durable.QueueMessagesSent):0.00} | {Per(Durable.HistoryRowsWritten):0.00} | {Per(Durable.TableTransactions):0.00} | "
-        + $"{Per(Durable.RequestsOf(StorageResource.InstancesTable)):0.00} | {Per(Durable.TotalRequests):0.0} | {Per(JourneyTransactions):0.00} | {Per(JourneyRequests):0.00} | {Count / Seconds:0.0} |");
+        + $"{Per(Durable.RequestsOf(StorageResource.InstancesTable)):0.00} | {Per(Durable.TotalRequests):0.0} | {Per(QueueRequests):0.0} | {Per(JourneyTransactions):0.00} | {Per(JourneyRequests):0.00} | {Count / Seconds:0.0} |");
 }
