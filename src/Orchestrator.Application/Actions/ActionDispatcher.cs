@@ -71,6 +71,47 @@ public sealed partial class ActionDispatcher
     }
 
     /// <summary>
+    /// Sends again the actions of one instance that are still in its customer's outbox and that this process has not
+    /// dispatched: what a runtime that retries the work that committed them (a Durable activity retried after a crash
+    /// or a failed send) must not lose. A send that fails throws, so the retry is retried in turn.
+    /// </summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="instanceId">The instance.</param>
+    /// <param name="cancellationToken">Cancels the sends.</param>
+    /// <returns>How many actions were sent.</returns>
+    /// <remarks>One range query within the customer's partition.</remarks>
+    public async Task<int> RedispatchAsync(string customerId, string instanceId, CancellationToken cancellationToken)
+    {
+        var sent = new List<string>();
+        try
+        {
+            await foreach (var action in _customers.ReadOutboxAsync(customerId, cancellationToken))
+            {
+                if (action.InstanceId == instanceId && !Acknowledgements.Contains(customerId, action.IdempotencyKey))
+                {
+                    await _sink.SendAsync(action, cancellationToken);
+                    sent.Add(action.IdempotencyKey);
+                }
+            }
+        }
+        finally
+        {
+            if (sent.Count > 0)
+            {
+                Acknowledgements.Add(customerId, sent, _clock.GetUtcNow());
+            }
+        }
+
+        return sent.Count;
+    }
+
+    /// <summary>Whether this process dispatched an action whose outbox entry is not removed yet.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="idempotencyKey">The action.</param>
+    /// <returns>True when it was sent.</returns>
+    public bool WasDispatched(string customerId, string idempotencyKey) => Acknowledgements.Contains(customerId, idempotencyKey);
+
+    /// <summary>
     /// Removes the outbox entries of dispatched actions for customers no input has reached for
     /// <paramref name="idleFor"/>, so an idle customer's outbox does not wait for its next input.
     /// </summary>

@@ -67,6 +67,13 @@ public interface ICustomerStore
     /// <returns>A task that completes when removed (already-removed entries are fine).</returns>
     Task RemoveFromOutboxAsync(string customerId, IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken);
 
+    /// <summary>Reads one customer's outbox: its actions committed but maybe not dispatched.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The pending actions.</returns>
+    /// <remarks>One range query within the customer's partition.</remarks>
+    IAsyncEnumerable<ActionMessage> ReadOutboxAsync(string customerId, CancellationToken cancellationToken);
+
     /// <summary>Reads every outbox entry of every customer: actions committed but maybe not dispatched.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The pending actions.</returns>

@@ -6,6 +6,14 @@ namespace Orchestrator.Durable.Orchestration;
 /// <param name="context">The Durable context.</param>
 public sealed class DurableOrchestrationContext(TaskOrchestrationContext context) : IJourneyOrchestrationContext
 {
+    /// <summary>
+    /// How activities are retried: an activity fails when the store or the action sink does not answer (its committed
+    /// sends stay in the outbox and the retry sends them), so it is tried again with backoff for about half an hour
+    /// before the orchestration fails.
+    /// </summary>
+    public static readonly TaskOptions ActivityRetries = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(maxNumberOfAttempts: 10, firstRetryInterval: TimeSpan.FromSeconds(5), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(5)));
+
     /// <inheritdoc/>
     public string InstanceId => context.InstanceId;
 
@@ -14,7 +22,7 @@ public sealed class DurableOrchestrationContext(TaskOrchestrationContext context
     public DateTimeOffset CurrentUtcDateTime => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 
     /// <inheritdoc/>
-    public Task<T> CallActivityAsync<T>(string name, object? input) => context.CallActivityAsync<T>(new TaskName(name), input, options: null);
+    public Task<T> CallActivityAsync<T>(string name, object? input) => context.CallActivityAsync<T>(new TaskName(name), input, ActivityRetries);
 
     /// <inheritdoc/>
     public Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken) =>

@@ -1,3 +1,5 @@
+using Orchestrator.Application.Actions;
+using Orchestrator.Application.Customers;
 using Orchestrator.Application.Definitions;
 using Orchestrator.Application.Instances;
 using Orchestrator.Application.Ports;
@@ -15,24 +17,29 @@ namespace Orchestrator.Durable.Orchestration;
 /// instances exactly as they see standalone ones.
 /// </summary>
 /// <remarks>
-/// Activities run at least once: recording a transition the store already holds changes nothing, and a
-/// redelivered action carries its idempotency key.
+/// Activities run at least once: recording a transition the store already holds changes nothing but sends again
+/// whatever of the instance is still in the outbox (the process may have died between its commit and its sends),
+/// and an activity whose sends failed fails too, so the runtime retries it. A redelivered action carries its
+/// idempotency key.
 /// </remarks>
 public sealed class JourneyActivities
 {
     private readonly CustomerProcessor _processor;
+    private readonly ActionDispatcher _dispatcher;
     private readonly ICustomerStore _customers;
     private readonly IDefinitionStore _definitions;
     private readonly DefinitionCatalog _catalog;
 
     /// <summary>Creates the activities.</summary>
     /// <param name="processor">The per-customer run loop (load, decide, commit, dispatch).</param>
+    /// <param name="dispatcher">Action dispatch, for what a retried activity must send again.</param>
     /// <param name="customers">The customer store.</param>
     /// <param name="definitions">The definition store.</param>
     /// <param name="catalog">Parsed definitions.</param>
-    public JourneyActivities(CustomerProcessor processor, ICustomerStore customers, IDefinitionStore definitions, DefinitionCatalog catalog)
+    public JourneyActivities(CustomerProcessor processor, ActionDispatcher dispatcher, ICustomerStore customers, IDefinitionStore definitions, DefinitionCatalog catalog)
     {
         _processor = processor;
+        _dispatcher = dispatcher;
         _customers = customers;
         _definitions = definitions;
         _catalog = catalog;
@@ -97,9 +104,11 @@ public sealed class JourneyActivities
         var entry = result.Entry;
         if (entry is null)
         {
-            return new ActivityResult(deferred, []);
+            var resent = await _dispatcher.RedispatchAsync(state.CustomerId, state.InstanceId, cancellationToken);
+            return new ActivityResult(deferred, []) { Resent = resent };
         }
 
+        RequireDispatched(entry, state.CustomerId, state.InstanceId);
         var deferredNow = entry.Withheld
             .Where(w => w.InstanceId == state.InstanceId && w.DeferredUntil is not null)
             .Select(w => w.DeferredUntil!.Value)
@@ -134,8 +143,14 @@ public sealed class JourneyActivities
             return work.HasChanges ? work : null;
         }, "wakeUp", touchpoint: null, cancellationToken);
 
-        var sent = result.Entry?.Actions.Where(a => a.InstanceId == request.InstanceId).Select(a => a.IdempotencyKey).ToArray() ?? [];
-        return new ActivityResult(remaining, sent);
+        if (result.Entry is not { } entry)
+        {
+            await _dispatcher.RedispatchAsync(request.CustomerId, request.InstanceId, cancellationToken);
+            return new ActivityResult(remaining, []);
+        }
+
+        RequireDispatched(entry, request.CustomerId, request.InstanceId);
+        return new ActivityResult(remaining, [.. entry.Actions.Where(a => a.InstanceId == request.InstanceId).Select(a => a.IdempotencyKey)]);
     }
 
     /// <summary>
@@ -171,6 +186,18 @@ public sealed class JourneyActivities
         }, "applied", touchpoint: null, cancellationToken);
 
         return unapplied;
+    }
+
+    // Sends that failed stay in the outbox; failing the activity has the runtime retry it, and the retry sends them.
+    private void RequireDispatched(TimelineEntry entry, string customerId, string instanceId)
+    {
+        var unsent = entry.Actions.Where(a => a.InstanceId == instanceId && !_dispatcher.WasDispatched(customerId, a.IdempotencyKey)).ToArray();
+        if (unsent.Length > 0)
+        {
+            throw new InvalidOperationException(
+                $"Instance {instanceId}: {unsent.Length} action(s) committed but not sent ({string.Join(", ", unsent.Select(a => a.IdempotencyKey))}); "
+                + "they stay in the outbox and are sent when the activity is retried.");
+        }
     }
 
     // The store holds this transition's result already (or a later one): an activity retried after its commit.

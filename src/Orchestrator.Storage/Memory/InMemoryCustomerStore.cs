@@ -136,6 +136,15 @@ public sealed class InMemoryCustomerStore : ICustomerStore
     }
 
     /// <inheritdoc />
+    public IAsyncEnumerable<ActionMessage> ReadOutboxAsync(string customerId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return (_partitions.TryGetValue(customerId, out var partition) ? partition.Outbox() : []).ToAsyncEnumerable();
+        }
+    }
+
+    /// <inheritdoc />
     public IAsyncEnumerable<ActionMessage> ReadAllOutboxesAsync(CancellationToken cancellationToken)
     {
         // A snapshot, like a Table scan: actions committed while the caller iterates may or may not appear.

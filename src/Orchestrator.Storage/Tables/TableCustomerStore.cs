@@ -148,6 +148,14 @@ internal sealed class TableCustomerStore(TableGateway customers) : ICustomerStor
     }
 
     /// <inheritdoc />
+    public async IAsyncEnumerable<ActionMessage> ReadOutboxAsync(string customerId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in QueryPartitionRangeAsync(customerId, CustomerRows.OutboxPrefix, OutboxEnd, cancellationToken))
+        {
+            yield return CustomerRows.ToAction(entity);
+        }
+    }
+
     public async IAsyncEnumerable<ActionMessage> ReadAllOutboxesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"RowKey ge {CustomerRows.OutboxPrefix} and RowKey lt {OutboxEnd}");

@@ -103,6 +103,9 @@ internal sealed class FaultyCustomerStore(ICustomerStore inner) : ICustomerStore
         return inner.RemoveFromOutboxAsync(customerId, idempotencyKeys, cancellationToken);
     }
 
+    public IAsyncEnumerable<ActionMessage> ReadOutboxAsync(string customerId, CancellationToken cancellationToken) =>
+        inner.ReadOutboxAsync(customerId, cancellationToken);
+
     public IAsyncEnumerable<ActionMessage> ReadAllOutboxesAsync(CancellationToken cancellationToken) =>
         inner.ReadAllOutboxesAsync(cancellationToken);
 }

@@ -60,7 +60,7 @@ public sealed class DurableDriver : IJourneyDriver, IDisposable
         var processor = new CustomerProcessor(
             _customers, new InMemoryInstanceDirectory(), new InMemoryTimerStore(), new InMemoryPoisonStore(), _catalog, dispatcher, _clock, options,
             NullLogger<CustomerProcessor>.Instance);
-        _activities = new JourneyActivities(processor, _customers, definitionStore, _catalog);
+        _activities = new JourneyActivities(processor, dispatcher, _customers, definitionStore, _catalog);
         _router = new DurableTouchpointRouter(processor, _catalog, new IdentityResolver(new InMemoryIdentityStore(), options), _clock);
     }
 

@@ -12,7 +12,7 @@ internal sealed class DurableHarness : IDisposable
     public DurableHarness(ApplicationOptions? options = null)
     {
         Runtime = new TestRuntime(options ?? new ApplicationOptions { SendRules = Application.Rules.SendRulesOptions.None });
-        Activities = new JourneyActivities(Runtime.Processor, Runtime.Customers, Runtime.DefinitionStore, Runtime.Catalog);
+        Activities = new JourneyActivities(Runtime.Processor, Runtime.Dispatcher, Runtime.Customers, Runtime.DefinitionStore, Runtime.Catalog);
         Router = new DurableTouchpointRouter(Runtime.Processor, Runtime.Catalog, Runtime.Identity, Runtime.Clock);
     }
 

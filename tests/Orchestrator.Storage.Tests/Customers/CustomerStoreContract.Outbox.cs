@@ -24,6 +24,24 @@ public abstract partial class CustomerStoreContract
     }
 
     [Fact]
+    public async Task ReadOutboxAsync_ActionsOfSeveralCustomers_ReturnsOnlyThatCustomers()
+    {
+        var ann = Samples.NewId("ann");
+        var bob = Samples.NewId("bob");
+        await Store.CommitAsync(Samples.FirstCommit(ann, "instance-1", "tp-1", [Samples.Action(ann, "a-1"), Samples.Action(ann, "a-2")]), None);
+        await Store.CommitAsync(Samples.FirstCommit(bob, "instance-1", "tp-1", Samples.Action(bob, "b-1")), None);
+
+        var pending = new List<Application.Actions.ActionMessage>();
+        await foreach (var action in Store.ReadOutboxAsync(ann, None))
+        {
+            pending.Add(action);
+        }
+
+        Assert.Equal(["a-1", "a-2"], pending.Select(a => a.IdempotencyKey).Order());
+        Assert.All(pending, a => Assert.Equal(ann, a.CustomerId));
+    }
+
+    [Fact]
     public async Task ReadAllOutboxesAsync_ActionsOfSeveralCustomers_ReturnsEveryOne()
     {
         var ann = Samples.NewId("ann");

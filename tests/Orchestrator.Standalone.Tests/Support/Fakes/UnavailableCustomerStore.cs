@@ -24,6 +24,8 @@ public sealed class UnavailableCustomerStore : ICustomerStore
 
     public Task RemoveFromOutboxAsync(string customerId, IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken) => throw Down();
 
+    public IAsyncEnumerable<ActionMessage> ReadOutboxAsync(string customerId, CancellationToken cancellationToken) => throw Down();
+
     public IAsyncEnumerable<ActionMessage> ReadAllOutboxesAsync(CancellationToken cancellationToken) => AsyncEnumerable.Empty<ActionMessage>();
 
     private static InvalidOperationException Down() => new($"storage unavailable ({Secret})");
