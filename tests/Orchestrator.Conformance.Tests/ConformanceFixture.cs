@@ -4,7 +4,6 @@ using Microsoft.Extensions.Time.Testing;
 using Orchestrator.Conformance.Tests.Harness;
 using Orchestrator.Conformance.Tests.Harness.Api;
 using Orchestrator.Conformance.Tests.Harness.Durable;
-using Orchestrator.Durable.Testing.Azurite;
 using Orchestrator.Testing;
 
 namespace Orchestrator.Conformance.Tests;
@@ -35,7 +34,7 @@ public sealed class ConformanceFixture : IAsyncLifetime
     private readonly Lazy<Task<IReadOnlyDictionary<string, JourneyRunResult>>> _standalone;
     private readonly Lazy<Task<IReadOnlyDictionary<string, JourneyRunResult>>> _durable;
     private readonly Lazy<Task<IReadOnlyDictionary<string, JourneyRunResult>>> _durableRuntime;
-    private DurableStorageEmulator? _durableStorage;
+    private AzuriteInstance? _durableStorage;
     private RealDurableDriver? _durableRuntimeDriver;
     private AzuriteInstance? _azurite;
     private StandaloneHostFactory? _host;
@@ -110,7 +109,7 @@ public sealed class ConformanceFixture : IAsyncLifetime
     {
         var cases = ScenarioCatalog.Cases;
         using var deadline = new CancellationTokenSource(DurableRuntimePassDeadline);
-        _durableStorage = await DurableStorageEmulator.StartAsync(deadline.Token);
+        _durableStorage = await AzuriteInstance.StartAsync(deadline.Token);
         _durableRuntimeDriver = await RealDurableDriver.StartAsync(_durableStorage.ConnectionString, deadline.Token);
         foreach (var journey in cases.DistinctBy(c => c.Definition.Id))
         {

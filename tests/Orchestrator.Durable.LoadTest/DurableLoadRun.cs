@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Orchestrator.Durable.Ingress;
 using Orchestrator.Durable.Orchestration;
-using Orchestrator.Durable.Testing.Azurite;
+using Orchestrator.Testing;
 using Orchestrator.Durable.Testing.Hosting;
 using Orchestrator.Durable.Testing.Journeys;
 using Orchestrator.Durable.Testing.Storage;
@@ -27,7 +27,7 @@ internal static class DurableLoadRun
 
     public static async Task<int> RunAsync(int customers, int concurrency, TextWriter output, CancellationToken cancellationToken)
     {
-        await using var azurite = await DurableStorageEmulator.StartAsync(cancellationToken);
+        await using var azurite = await AzuriteInstance.StartAsync(cancellationToken);
         await using var app = await DurableJourneyApp.StartAsync(
             azurite.ConnectionString, new DurableJourneyAppOptions { Runtime = new DurableRuntimeHostOptions { CountStorageRequests = true } }, cancellationToken);
         await app.DeployAsync(MeasuredJourney.Json, cancellationToken);

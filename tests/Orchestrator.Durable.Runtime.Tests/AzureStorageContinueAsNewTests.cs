@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using Orchestrator.Durable.Runtime.Tests.Support;
-using Orchestrator.Durable.Testing.Azurite;
+using Orchestrator.Testing;
 using Orchestrator.Durable.Testing.Hosting;
 using Xunit.Abstractions;
 
 namespace Orchestrator.Durable.Runtime.Tests;
 
 /// <summary>ContinueAsNew with preserved events on the real runtime over the Azure Storage backend (Azurite).</summary>
-public sealed class AzureStorageContinueAsNewTests(DurableStorageEmulatorFixture azurite, ITestOutputHelper output)
-    : IClassFixture<DurableStorageEmulatorFixture>
+public sealed class AzureStorageContinueAsNewTests(AzuriteFixture azurite, ITestOutputHelper output)
+    : IClassFixture<AzuriteFixture>
 {
     private const int PerGeneration = 5;
 

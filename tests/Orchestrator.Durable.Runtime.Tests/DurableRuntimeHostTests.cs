@@ -3,7 +3,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Durable.Runtime.Tests.Support;
-using Orchestrator.Durable.Testing.Azurite;
+using Orchestrator.Testing;
 using Orchestrator.Durable.Testing.Hosting;
 using Orchestrator.Durable.Testing.Storage;
 using Xunit.Abstractions;
@@ -11,8 +11,8 @@ using Xunit.Abstractions;
 namespace Orchestrator.Durable.Runtime.Tests;
 
 /// <summary>The host itself: it starts, runs orchestrations on Azurite, counts storage requests, shares Azurite, stops.</summary>
-public sealed class DurableRuntimeHostTests(DurableStorageEmulatorFixture azurite, ITestOutputHelper output)
-    : IClassFixture<DurableStorageEmulatorFixture>
+public sealed class DurableRuntimeHostTests(AzuriteFixture azurite, ITestOutputHelper output)
+    : IClassFixture<AzuriteFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 

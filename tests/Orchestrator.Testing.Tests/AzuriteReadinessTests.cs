@@ -4,7 +4,7 @@ namespace Orchestrator.Testing.Tests;
 public sealed class AzuriteReadinessTests
 {
     [Fact]
-    public async Task OnOutputLine_QueueAndTableListening_ReportsTheirAddresses()
+    public async Task OnOutputLine_BlobQueueAndTableListening_ReportsTheirAddresses()
     {
         var readiness = new AzuriteReadiness();
 
@@ -14,13 +14,14 @@ public sealed class AzuriteReadinessTests
         Assert.False(readiness.Ready.IsCompleted);
         readiness.OnOutputLine("Azurite Table service is successfully listening at http://127.0.0.1:32969");
 
-        var (queue, table) = await readiness.Ready;
+        var (blob, queue, table) = await readiness.Ready;
+        Assert.Equal(new Uri("http://127.0.0.1:38237"), blob);
         Assert.Equal(new Uri("http://127.0.0.1:44617"), queue);
         Assert.Equal(new Uri("http://127.0.0.1:32969"), table);
     }
 
     [Fact]
-    public async Task OnOutputLine_EndOfOutputBeforeBothListen_FailsSayingAzuriteExited()
+    public async Task OnOutputLine_EndOfOutputBeforeAllListen_FailsSayingAzuriteExited()
     {
         var readiness = new AzuriteReadiness();
 

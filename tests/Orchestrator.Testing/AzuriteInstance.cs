@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace Orchestrator.Testing;
 
 /// <summary>
-/// An Azurite storage emulator of its own: the Table and Queue services, in memory, on loopback
+/// An Azurite storage emulator of its own: the Blob, Queue and Table services, in memory, on loopback
 /// ports the operating system chose. Disposing it kills the emulator and everything stored in it.
 /// </summary>
 /// <remarks>
@@ -14,9 +14,10 @@ namespace Orchestrator.Testing;
 /// pinned in the repository's package.json; if node_modules lacks it, <c>npm ci</c> runs once first.
 /// </para>
 /// <para>
-/// Azurite runs through its all-in-one entry, which serves Blob as well on a port of its own that
-/// nothing here exposes: unlike the single-service entries, it prints the port it actually bound when
-/// given port 0, so no free port has to be guessed beforehand and no other process can take it in between.
+/// Azurite runs through its all-in-one entry: unlike the single-service entries, it prints the port it
+/// actually bound when given port 0, so no free port has to be guessed beforehand and no other process can
+/// take it in between. The journey stores use Table and Queue; the Durable Task runtime's Azure Storage
+/// backend uses all three.
 /// </para>
 /// </remarks>
 public sealed class AzuriteInstance : IAsyncDisposable
@@ -38,16 +39,20 @@ public sealed class AzuriteInstance : IAsyncDisposable
     private readonly string _workspace;
     private int _disposed;
 
-    private AzuriteInstance(Process process, string workspace, Uri queueAddress, Uri tableAddress)
+    private AzuriteInstance(Process process, string workspace, Uri blobAddress, Uri queueAddress, Uri tableAddress)
     {
         _process = process;
         _workspace = workspace;
+        BlobEndpoint = new Uri(blobAddress, AccountName);
         QueueEndpoint = new Uri(queueAddress, AccountName);
         TableEndpoint = new Uri(tableAddress, AccountName);
         ConnectionString =
             $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
-            $"TableEndpoint={TableEndpoint};QueueEndpoint={QueueEndpoint};";
+            $"BlobEndpoint={BlobEndpoint};TableEndpoint={TableEndpoint};QueueEndpoint={QueueEndpoint};";
     }
+
+    /// <summary>The Blob service endpoint for the development account, e.g. <c>http://127.0.0.1:41233/devstoreaccount1</c>.</summary>
+    public Uri BlobEndpoint { get; }
 
     /// <summary>The Table service endpoint for the development account, e.g. <c>http://127.0.0.1:41234/devstoreaccount1</c>.</summary>
     public Uri TableEndpoint { get; }
@@ -56,12 +61,12 @@ public sealed class AzuriteInstance : IAsyncDisposable
     public Uri QueueEndpoint { get; }
 
     /// <summary>
-    /// A connection string naming the development account and this instance's Table and Queue
-    /// endpoints, accepted by <c>TableServiceClient</c> and <c>QueueServiceClient</c> alike.
+    /// A connection string naming the development account and this instance's Blob, Table and Queue
+    /// endpoints, accepted by every storage client (and by the Durable Task runtime's Azure Storage backend).
     /// </summary>
     public string ConnectionString { get; }
 
-    /// <summary>Starts Azurite and returns once its Table and Queue services accept connections.</summary>
+    /// <summary>Starts Azurite and returns once its Blob, Queue and Table services accept connections.</summary>
     /// <exception cref="InvalidOperationException">
     /// Azurite could not be installed or started, exited, or did not listen in time; the message
     /// includes the command and what Azurite printed.
@@ -113,13 +118,13 @@ public sealed class AzuriteInstance : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            var (queue, table) = await readiness.Ready.WaitAsync(StartTimeout, cancellationToken);
-            return new AzuriteInstance(process, workspace, queue, table);
+            var (blob, queue, table) = await readiness.Ready.WaitAsync(StartTimeout, cancellationToken);
+            return new AzuriteInstance(process, workspace, blob, queue, table);
         }
         catch (Exception exception) when (exception is TimeoutException or InvalidOperationException)
         {
             var problem = exception is TimeoutException
-                ? $"Azurite did not report its Queue and Table services listening within {StartTimeout.TotalSeconds} seconds."
+                ? $"Azurite did not report its Blob, Queue and Table services listening within {StartTimeout.TotalSeconds} seconds."
                 : exception.Message;
             await StopAsync(process, workspace);
             throw new InvalidOperationException(

@@ -3,23 +3,24 @@ using System.Text.RegularExpressions;
 namespace Orchestrator.Testing;
 
 /// <summary>
-/// Reads Azurite's stdout for the lines saying its Queue and Table services listen, and the
+/// Reads Azurite's stdout for the lines saying its Blob, Queue and Table services listen, and the
 /// addresses they report, which carry the ports the operating system chose for port 0.
 /// </summary>
 internal sealed partial class AzuriteReadiness
 {
-    private readonly TaskCompletionSource<(Uri Queue, Uri Table)> _ready =
+    private readonly TaskCompletionSource<(Uri Blob, Uri Queue, Uri Table)> _ready =
         new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private readonly Lock _gate = new();
+    private Uri? _blob;
     private Uri? _queue;
     private Uri? _table;
 
     /// <summary>
-    /// Completes with the Queue and Table service addresses (scheme, host and port) once both
-    /// listen; fails if stdout ends first, which means Azurite exited.
+    /// Completes with the Blob, Queue and Table service addresses (scheme, host and port) once all
+    /// three listen; fails if stdout ends first, which means Azurite exited.
     /// </summary>
-    public Task<(Uri Queue, Uri Table)> Ready => _ready.Task;
+    public Task<(Uri Blob, Uri Queue, Uri Table)> Ready => _ready.Task;
 
     /// <summary>Takes one stdout line; <see langword="null"/> marks the end of the stream.</summary>
     public void OnOutputLine(string? line)
@@ -27,7 +28,7 @@ internal sealed partial class AzuriteReadiness
         if (line is null)
         {
             _ready.TrySetException(new InvalidOperationException(
-                "Azurite exited before both its Queue and Table services were listening."));
+                "Azurite exited before its Blob, Queue and Table services were all listening."));
             return;
         }
 
@@ -42,6 +43,9 @@ internal sealed partial class AzuriteReadiness
         {
             switch (match.Groups["service"].Value)
             {
+                case "Blob":
+                    _blob = address;
+                    break;
                 case "Queue":
                     _queue = address;
                     break;
@@ -49,13 +53,12 @@ internal sealed partial class AzuriteReadiness
                     _table = address;
                     break;
                 default:
-                    // Blob also starts (the all-in-one entry has no switch to leave it out) but is not used.
                     return;
             }
 
-            if (_queue is not null && _table is not null)
+            if (_blob is not null && _queue is not null && _table is not null)
             {
-                _ready.TrySetResult((_queue, _table));
+                _ready.TrySetResult((_blob, _queue, _table));
             }
         }
     }

@@ -7,7 +7,7 @@ using Orchestrator.Application.Instances;
 using Orchestrator.Durable.Ingress;
 using Orchestrator.Durable.Operations;
 using Orchestrator.Durable.Orchestration;
-using Orchestrator.Durable.Testing.Azurite;
+using Orchestrator.Testing;
 using Orchestrator.Durable.Testing.Hosting;
 using Orchestrator.Durable.Testing.Journeys;
 using Xunit.Abstractions;
@@ -18,8 +18,8 @@ namespace Orchestrator.Durable.Runtime.Tests.Journeys;
 /// The app's Durable route on the real runtime (Azure Storage backend on Azurite): its ingress handler, its journey
 /// orchestrator through its adapter, its activities, its Table storage.
 /// </summary>
-public sealed class JourneyOrchestrationOnRuntimeTests(DurableStorageEmulatorFixture azurite, ITestOutputHelper output)
-    : IClassFixture<DurableStorageEmulatorFixture>
+public sealed class JourneyOrchestrationOnRuntimeTests(AzuriteFixture azurite, ITestOutputHelper output)
+    : IClassFixture<AzuriteFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
 

@@ -72,7 +72,7 @@ public sealed class DurableRuntimeHost : IAsyncDisposable
     /// <summary>Starts the backend on a new task hub, the sidecar, the worker and the client.</summary>
     /// <param name="storageConnectionString">
     /// A connection string with Blob, Queue and Table endpoints (the backend uses all three), such as
-    /// <see cref="Azurite.DurableStorageEmulator.ConnectionString"/>.
+    /// <c>AzuriteInstance.ConnectionString</c>.
     /// </param>
     /// <param name="register">Registers the orchestrators and activities the worker runs.</param>
     /// <param name="services">Registers services the worker's orchestrators and activities use, before the worker's own.</param>
@@ -187,7 +187,7 @@ public sealed class DurableRuntimeHost : IAsyncDisposable
             throw new ArgumentException(
                 "The connection string names no BlobEndpoint. The Azure Storage backend creates blob containers whatever its " +
                 "settings, and without one would send them to the development account's cloud address. Use " +
-                "DurableStorageEmulator (Blob, Queue and Table) rather than a Table-and-Queue-only Azurite.",
+                "an Azurite with its Blob endpoint in the connection string (AzuriteInstance gives one).",
                 nameof(connectionString));
         }
     }
