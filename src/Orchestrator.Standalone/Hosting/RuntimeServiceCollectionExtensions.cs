@@ -35,6 +35,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddHostedService<TimerLoop>();
         services.AddHostedService<TouchpointQueueLoop>();
         services.AddHostedService<OutboxSweep>();
+        services.AddHostedService<AnalyticsLoop>();
         return services;
     }
 }

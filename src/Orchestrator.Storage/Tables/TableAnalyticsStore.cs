@@ -16,7 +16,7 @@ namespace Orchestrator.Storage.Tables;
 internal sealed class TableAnalyticsStore(TableGateway analytics) : IAnalyticsStore
 {
     private const string Json = nameof(Json);
-    private const int MaxAttempts = 16;
+    private const int MaxAttempts = 50;
 
     /// <inheritdoc />
     public async Task<int> FoldAsync(string journeyId, IReadOnlyList<AnalyticsFold> folds, CancellationToken cancellationToken)
@@ -104,9 +104,15 @@ internal sealed class TableAnalyticsStore(TableGateway analytics) : IAnalyticsSt
                 await analytics.SubmitAsync(actions, cancellationToken);
                 return folds.Count;
             }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            catch (ConcurrencyConflictException conflict) when (attempt < MaxAttempts)
             {
-                // Another fold won a bucket, or took some of these records already: keep only the records not marked.
+                // Marks come first. A failed bucket is another fold's win: read the buckets again. A failed mark is a
+                // record folded before (here or elsewhere, often with others, after a crash): drop every one marked.
+                if (conflict.FailedWrite is { } failed && failed >= folds.Count)
+                {
+                    continue;
+                }
+
                 var marks = await Task.WhenAll(folds.Select(f => analytics.GetAsync(partitionKey, AnalyticsKeys.Mark(f), cancellationToken)));
                 folds = [.. folds.Where((_, i) => marks[i] is null)];
                 if (folds.Count == 0)
