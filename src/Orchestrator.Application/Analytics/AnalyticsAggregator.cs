@@ -17,6 +17,9 @@ namespace Orchestrator.Application.Analytics;
 /// </summary>
 public sealed partial class AnalyticsAggregator
 {
+    /// <summary>Most records one fold takes from the queue; the rest wait for the next tick.</summary>
+    public const int MaxPerFold = 20_000;
+
     private readonly ConcurrentQueue<AnalyticsRecord> _queue = new();
     private readonly ICustomerStore _customers;
     private readonly IAnalyticsStore _store;
@@ -67,7 +70,7 @@ public sealed partial class AnalyticsAggregator
     public async Task<int> FoldQueuedAsync(CancellationToken cancellationToken)
     {
         var records = new List<AnalyticsRecord>();
-        while (records.Count < 5_000 && _queue.TryDequeue(out var record))
+        while (records.Count < MaxPerFold && _queue.TryDequeue(out var record))
         {
             records.Add(record);
         }
@@ -204,10 +207,8 @@ public sealed partial class AnalyticsAggregator
                     await RecoverAsync(stoppingToken);
                 }
 
-                while (await FoldQueuedAsync(stoppingToken) > 0)
-                {
-                }
-
+                // Once per tick, whatever has queued: a fold per journey per interval, however busy the touchpoint path.
+                await FoldQueuedAsync(stoppingToken);
                 await FlushFoldedAsync(_options.IdleFlushAfter, stoppingToken);
                 if (now >= nextPrune)
                 {
