@@ -88,7 +88,8 @@ public sealed class AnalyticsQueries(IAnalyticsStore store, IDefinitionStore def
             : AnalyticsGrain.Day;
         var from = Floor(grain, window.From);
         var previousFrom = Floor(grain, window.Previous.From);
-        var buckets = (await store.ReadAsync(definition.Id, grain, previousFrom, window.To, cancellationToken))
+        // Rounded out to whole buckets at both ends: the bucket holding the window's end (now, usually) is read too.
+        var buckets = (await store.ReadAsync(definition.Id, grain, previousFrom, Floor(grain, window.To) + (grain == AnalyticsGrain.Hour ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1)), cancellationToken))
             .Where(b => version is null || b.Version == version).ToArray();
         var totals = (await store.ReadAsync(definition.Id, AnalyticsGrain.Total, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, cancellationToken))
             .Where(b => version is null || b.Version == version);
