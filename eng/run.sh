@@ -152,6 +152,10 @@ Customer timeline (touchpoints, decisions, actions):
   curl -s -H 'x-api-key: $management_key' '$url/api/customers/cust-001/timeline'
 Customer journeys:
   curl -s -H 'x-api-key: $management_key' '$url/api/customers/cust-001/journeys'
+Journey analytics (funnel, outcomes, score, signals; within a few seconds of a transition) and the journeys to fix first:
+  curl -s -H 'x-api-key: $management_key' '$url/api/journeys/bill-payment/analytics?window=24h'
+  curl -s -H 'x-api-key: $management_key' '$url/api/analytics/journeys?window=7d'
+  ORCHESTRATOR_KEY=$management_key dotnet run --project src/Orchestrator.Cli -- stats bill-payment --url $url
 API description (OpenAPI, no key needed):             $url/openapi/v1.json
 
 Actions for channel apps go to the 'actions' Storage Queue (one JSON message each). Peek at them:

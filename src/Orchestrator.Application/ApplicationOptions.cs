@@ -28,4 +28,7 @@ public sealed record ApplicationOptions
 
     /// <summary>The cross-journey rules applied when an action is about to be sent (suppression, quiet hours, caps, priority).</summary>
     public SendRulesOptions SendRules { get; init; } = new();
+
+    /// <summary>The analytics projection: whether commits write analytics records, how they are folded and kept.</summary>
+    public Analytics.AnalyticsOptions Analytics { get; init; } = new();
 }

@@ -21,11 +21,15 @@ public static class ApplicationServiceCollectionExtensions
     public static IServiceCollection AddJourneyApplication(this IServiceCollection services, ApplicationOptions? options = null)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(options ?? new ApplicationOptions());
+        options ??= new ApplicationOptions();
+        services.TryAddSingleton(options);
         services.TryAddSingleton<DefinitionCatalog>();
         services.TryAddSingleton<DefinitionService>();
         services.TryAddSingleton<VersionLifecycle>();
         services.TryAddSingleton<ActionDispatcher>();
+        services.TryAddSingleton(options.Analytics);
+        services.TryAddSingleton<Analytics.AnalyticsAggregator>();
+        services.TryAddSingleton<Analytics.AnalyticsQueries>();
         services.TryAddSingleton<CustomerProcessor>();
         services.TryAddSingleton<TimerService>();
         services.TryAddSingleton<IdentityResolver>();

@@ -14,11 +14,13 @@ internal static class CliApp
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
 
-        var root = new RootCommand("Validate, simulate and draw customer journey definitions.")
+        var root = new RootCommand("Validate, simulate and draw customer journey definitions; read a running host's journey analytics.")
         {
             ValidateCommand.Create(),
             SimulateCommand.Create(),
             DiagramCommand.Create(),
+            Analytics.StatsCommand.Create(),
+            Analytics.RankCommand.Create(),
         };
 
         var parseResult = root.Parse(args);

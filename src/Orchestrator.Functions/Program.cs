@@ -33,6 +33,9 @@ builder.Services.AddOrchestratorHttpJson();
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<ServiceBusTouchpointForwarder>();
 
+// Analytics records the activities commit are folded in the worker that committed them; recovery covers the rest.
+builder.Services.AddHostedService<Orchestrator.Functions.Analytics.AnalyticsWorker>();
+
 builder.Build().Run();
 
 // The same "ServiceBusConnection" the trigger uses: a connection string (the emulator locally), or identity-based

@@ -13,6 +13,9 @@ public static class HttpRoutes
     /// <summary>The journeys collection.</summary>
     public const string Journeys = Prefix + "/journeys";
 
+    /// <summary>The ranking of journeys to fix first.</summary>
+    public const string AnalyticsRanking = Prefix + "/analytics/journeys";
+
     /// <summary>The touchpoint ingress.</summary>
     public const string Touchpoints = Prefix + "/touchpoints";
 

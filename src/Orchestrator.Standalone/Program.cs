@@ -29,6 +29,7 @@ app.MapInstanceEndpoints();
 app.MapOpsEndpoints();
 app.MapPoisonEndpoints();
 app.MapCustomerEndpoints();
+app.MapAnalyticsEndpoints();
 app.MapDiagnosticsEndpoints();
 
 app.Run();

@@ -65,6 +65,10 @@ internal sealed class AzureStorageAccount : IStorageInitializer
     /// <returns>A store on the poison table.</returns>
     public TablePoisonStore PoisonStore() => new(Table(_options.PoisonTable));
 
+    /// <summary>The analytics store.</summary>
+    /// <returns>A new store over the shared client.</returns>
+    public TableAnalyticsStore AnalyticsStore() => new(Table(_options.AnalyticsTable));
+
     /// <summary>The touchpoint inbox.</summary>
     /// <returns>An inbox on the touchpoints queue.</returns>
     public QueueTouchpointInbox TouchpointInbox() => new(Queue(_options.TouchpointsQueue));

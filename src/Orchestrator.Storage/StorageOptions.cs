@@ -61,6 +61,9 @@ public sealed partial record StorageOptions
     /// <summary>Touchpoints kept aside.</summary>
     public string PoisonTable { get; init; } = "poison";
 
+    /// <summary>Analytics buckets and fold marks, one partition per journey.</summary>
+    public string AnalyticsTable { get; init; } = "analytics";
+
     /// <summary>Touchpoint inbox queue.</summary>
     public string TouchpointsQueue { get; init; } = "touchpoints";
 
@@ -69,7 +72,7 @@ public sealed partial record StorageOptions
 
     /// <summary>Every table name, prefixed.</summary>
     internal IReadOnlyList<string> TableNames =>
-        [.. new[] { CustomersTable, InstancesTable, TimersTable, DefinitionsTable, IdentitiesTable, PoisonTable }.Select(Prefixed)];
+        [.. new[] { CustomersTable, InstancesTable, TimersTable, DefinitionsTable, IdentitiesTable, PoisonTable, AnalyticsTable }.Select(Prefixed)];
 
     /// <summary>Every queue name, prefixed.</summary>
     internal IReadOnlyList<string> QueueNames => [Prefixed(TouchpointsQueue), Prefixed(ActionsQueue)];

@@ -28,6 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDefinitionStore>(sp => Account(sp).DefinitionStore());
         services.AddSingleton<IIdentityStore>(sp => Account(sp).IdentityStore());
         services.AddSingleton<IPoisonStore>(sp => Account(sp).PoisonStore());
+        services.AddSingleton<IAnalyticsStore>(sp => Account(sp).AnalyticsStore());
         services.AddSingleton<ITouchpointInbox>(sp => Account(sp).TouchpointInbox());
         services.AddSingleton<IActionSink>(sp => Account(sp).ActionSink());
         return services;
@@ -49,6 +50,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDefinitionStore, InMemoryDefinitionStore>();
         services.AddSingleton<IIdentityStore, InMemoryIdentityStore>();
         services.AddSingleton<IPoisonStore, InMemoryPoisonStore>();
+        services.AddSingleton<IAnalyticsStore, InMemoryAnalyticsStore>();
         services.AddSingleton(sp => new InMemoryTouchpointInbox(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<ITouchpointInbox>(sp => sp.GetRequiredService<InMemoryTouchpointInbox>());
 

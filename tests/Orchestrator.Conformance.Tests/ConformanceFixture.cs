@@ -77,6 +77,14 @@ public sealed class ConformanceFixture : IAsyncLifetime
         };
     }
 
+    /// <summary>The standalone host's API once every scenario ran on it.</summary>
+    /// <returns>The API.</returns>
+    public async Task<OrchestratorApi> StandaloneApiAsync()
+    {
+        await _standalone.Value;
+        return new OrchestratorApi(_client!);
+    }
+
     public async Task DisposeAsync()
     {
         _client?.Dispose();

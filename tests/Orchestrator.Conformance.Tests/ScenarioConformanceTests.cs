@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Orchestrator.Conformance.Tests.Harness;
+using Orchestrator.Conformance.Tests.Harness.Analytics;
 using Xunit.Abstractions;
 
 namespace Orchestrator.Conformance.Tests;
@@ -54,5 +56,39 @@ public sealed class ScenarioConformanceTests(ConformanceFixture fixture, ITestOu
         }
 
         Assert.True(problems.Count == 0, $"{scenario} on {driver}:\n  {string.Join("\n  ", problems)}\nrun: {result}");
+    }
+
+    [Fact]
+    public async Task Analytics_EveryJourneyOnStandalone_SameFunnelOutcomesScoreArmsAndSignalsAsSimulator()
+    {
+        var journeys = ScenarioCatalog.Cases.GroupBy(c => c.Definition.Id).ToList();
+        Assert.True(journeys.Count > 0, $"No scenario scripts in {RepositoryPaths.Scenarios}: the analytics cannot be compared.");
+        var api = await fixture.StandaloneApiAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var problems = new List<string>();
+        var compared = 0;
+        foreach (var journey in journeys)
+        {
+            var simulated = AnalyticsConformance.Simulate([.. journey], ConformanceFixture.HostCustomerSuffix);
+            IReadOnlyList<string> differences = [];
+            var until = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+            do
+            {
+                using var document = await AnalyticsGroundTruth.ReadDocumentAsync(api, journey.Key, AnalyticsGroundTruth.AllTime, deadline.Token);
+                differences = AnalyticsConformance.Compare(journey.Key, simulated, JsonNode.Parse(document.RootElement.GetProperty("report").GetRawText())!);
+                if (differences.Count > 0)
+                {
+                    await Task.Delay(Eventually.PollInterval * 10, deadline.Token);
+                }
+            }
+            while (differences.Count > 0 && DateTime.UtcNow < until);
+
+            output.WriteLine($"{journey.Key}: {journey.Count()} scenarios, score {simulated["score"]?["score"]?.ToJsonString()}, {differences.Count} differences");
+            problems.AddRange(differences);
+            compared += simulated["totals"]?["started"]?.GetValue<long>() > 0 ? 1 : 0;
+        }
+
+        Assert.True(compared > 0, "No journey started an instance in the simulator: nothing was compared.");
+        Assert.True(problems.Count == 0, $"{problems.Count} difference(s):\n  {string.Join("\n  ", problems)}");
     }
 }

@@ -55,13 +55,14 @@ internal sealed class LoadHost : IAsyncDisposable
             ? path
             : throw new InvalidOperationException("The standalone host's build output was not found; build the tool with 'dotnet build -c Release'.");
 
-    public static async Task<LoadHost> StartAsync(string connectionString, int connections, CancellationToken cancellationToken)
+    public static async Task<LoadHost> StartAsync(string connectionString, int connections, bool analytics, CancellationToken cancellationToken)
     {
         var address = FreeLoopbackAddress();
         var assembly = AssemblyPath;
         var startInfo = StandaloneProcessStart.For(assembly, address, connectionString);
         startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         startInfo.Environment["Orchestrator__Diagnostics__Enabled"] = "true";
+        startInfo.Environment["Orchestrator__Analytics__Enabled"] = analytics ? "true" : "false";
 
         var process = new Process { StartInfo = startInfo };
         var http = new HttpClient(TestApiKeys.Handler(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(connections, 2) }))

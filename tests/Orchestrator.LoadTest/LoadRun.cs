@@ -16,6 +16,10 @@ internal static class LoadRun
     private static readonly TimeSpan ActionPollInterval = TimeSpan.FromMilliseconds(50);
 
     private static readonly TimeSpan IdleSample = TimeSpan.FromSeconds(3);
+
+    // Longer than the analytics' idle flush (30 s), so the last folded records' removal is counted.
+    private static readonly TimeSpan AnalyticsSettle = TimeSpan.FromSeconds(36);
+    private const string Batch = "table.batch $batch";
     private static readonly TimeSpan ActionDeadline = TimeSpan.FromSeconds(30);
 
     public static async Task<int> RunAsync(LoadSettings settings, TextWriter output, CancellationToken cancellationToken)
@@ -27,7 +31,7 @@ internal static class LoadRun
         output.WriteLine($"settings: {settings}");
         var watch = Stopwatch.StartNew();
         await using var azurite = await AzuriteInstance.StartAsync(token);
-        await using var host = await LoadHost.StartAsync(azurite.ConnectionString, settings.Concurrency, token);
+        await using var host = await LoadHost.StartAsync(azurite.ConnectionString, settings.Concurrency, settings.Analytics, token);
         output.WriteLine($"Azurite and host (pid {host.ProcessId}, {LoadHost.AssemblyPath}) up in {watch.Elapsed.TotalSeconds:0.0} s");
         await host.DeployAsync(LoadJourney.Id, LoadJourney.Json, token);
         var failed = false;
@@ -140,7 +144,40 @@ internal static class LoadRun
         output.WriteLine($"POST -> action in queue:    {new Percentiles(seen.Select(k => Milliseconds(sent[k], watcher.SeenByTouchpoint[k])))}");
         var missing = expectedActions.Count - seen.Count;
         output.WriteLine($"actions: {expectedActions.Count} expected, {watcher.Distinct} distinct idempotency keys read, {missing} missing, {watcher.Duplicates} duplicate copies");
+        await AnalyticsCostAsync(settings, host, phases, total, output, token);
         return failures == 0 && missing == 0;
+    }
+
+    /// <summary>
+    /// What the analytics cost beyond the touchpoint path: the requests on the analytics table during the phases, plus
+    /// those of the folds after them and of the idle flush that removes the last folded records from the outboxes (waited
+    /// for). The phases' own lines show the touchpoint path: with analytics on, no request kind is added there.
+    /// </summary>
+    private static async Task AnalyticsCostAsync(LoadSettings settings, LoadHost host, Dictionary<string, PhaseTotals> phases, long touchpoints, TextWriter output, CancellationToken token)
+    {
+        if (!settings.Analytics)
+        {
+            output.WriteLine("analytics: off (--no-analytics)");
+            return;
+        }
+
+        var before = await host.DiagnosticsAsync(collect: false, token);
+        await Task.Delay(AnalyticsSettle, token);
+        var after = await host.DiagnosticsAsync(collect: false, token);
+        // A transaction is counted as "table.batch $batch" whatever its table: every touchpoint commits exactly one, so
+        // the batches beyond one per touchpoint are the folds'; point reads of buckets are "table.read analytics".
+        var requests = phases.Values.SelectMany(p => p.Requests).GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(p => p.Value), StringComparer.Ordinal);
+        var during = requests.Where(p => p.Key.EndsWith(" analytics", StringComparison.Ordinal)).ToDictionary(p => p.Key, p => (double)p.Value, StringComparer.Ordinal);
+        during["table.batch (folds)"] = Math.Max(0, requests.GetValueOrDefault(Batch) - touchpoints);
+        var settle = Delta(before.Requests, after.Requests);
+        // Idle, the host makes timer and queue polls only: every other request after the phases is the analytics'
+        // (folds of the last records, and the idle flush that removes them from the outboxes).
+        var afterwards = settle.Where(p => p.Key.EndsWith(" analytics", StringComparison.Ordinal) || p.Key == Batch).Sum(p => p.Value);
+        var totalRequests = during.Values.Sum() + afterwards;
+        output.WriteLine(
+            $"analytics: {totalRequests:0} storage requests off the touchpoint path for {touchpoints} touchpoints = {totalRequests / Math.Max(1, touchpoints):0.000} per touchpoint "
+            + $"(during the phases: {Describe(during.ToDictionary(p => p.Key, p => p.Value / Math.Max(1, touchpoints)), v => v.ToString("0.000", CultureInfo.InvariantCulture))}; "
+            + $"after them, folds and the idle flush of folded records: {afterwards}); on the touchpoint path: none (the record rides in the customer's transaction)");
     }
 
     /// <summary>Azurite's own single-entity insert rate, at the same concurrency, in the same run.</summary>

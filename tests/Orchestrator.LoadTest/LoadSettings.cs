@@ -6,4 +6,8 @@ namespace Orchestrator.LoadTest;
 /// <param name="Concurrency">Requests in flight at once (touchpoint posts, and Azurite's raw inserts).</param>
 /// <param name="Waiting">Waiting instances to start for the memory series; 0 skips it.</param>
 /// <param name="TimeLimit">The whole run's bound; a part cut short prints what it measured.</param>
-internal sealed record LoadSettings(int Touchpoints, int Customers, int Concurrency, int Waiting, TimeSpan TimeLimit);
+internal sealed record LoadSettings(int Touchpoints, int Customers, int Concurrency, int Waiting, TimeSpan TimeLimit)
+{
+    /// <summary>Whether the host runs with analytics on (the default) or off, for a before/after comparison.</summary>
+    public bool Analytics { get; init; } = true;
+}

@@ -5,11 +5,12 @@ var touchpoints = new Option<int>("--touchpoints") { Description = "Touchpoints 
 var customers = new Option<int>("--customers") { Description = "Customers the touchpoints are spread over", DefaultValueFactory = _ => 500 };
 var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight at once", DefaultValueFactory = _ => 8 };
 var waiting = new Option<int>("--waiting") { Description = "Waiting instances to start while sampling the host's memory; 0 skips it", DefaultValueFactory = _ => 0 };
+var noAnalytics = new Option<bool>("--no-analytics") { Description = "Run the host with analytics off (Orchestrator:Analytics:Enabled=false), for a before/after comparison" };
 var timeLimit = new Option<int>("--time-limit") { Description = "Seconds the whole run may take", DefaultValueFactory = _ => 900 };
 
 var root = new RootCommand("Load test: starts Azurite and the real host, measures touchpoints/s, latency, storage round trips and memory")
 {
-    touchpoints, customers, concurrency, waiting, timeLimit,
+    touchpoints, customers, concurrency, waiting, timeLimit, noAnalytics,
 };
 root.SetAction((parse, cancellationToken) =>
 {
@@ -18,7 +19,10 @@ root.SetAction((parse, cancellationToken) =>
         Math.Max(1, parse.GetValue(customers)),
         Math.Clamp(parse.GetValue(concurrency), 1, 256),
         Math.Max(0, parse.GetValue(waiting)),
-        TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(timeLimit), 10, 3600)));
+        TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(timeLimit), 10, 3600)))
+    {
+        Analytics = !parse.GetValue(noAnalytics),
+    };
     return LoadRun.RunAsync(settings, Console.Out, cancellationToken);
 });
 return await root.Parse(args).InvokeAsync();

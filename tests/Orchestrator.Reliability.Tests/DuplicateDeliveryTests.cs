@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Time.Testing;
 using Orchestrator.Conformance.Tests.Harness;
+using Orchestrator.Conformance.Tests.Harness.Analytics;
 using Orchestrator.Conformance.Tests.Harness.Api;
 using Orchestrator.Testing;
 using Xunit.Abstractions;
@@ -60,11 +61,14 @@ public sealed class DuplicateDeliveryTests(ITestOutputHelper output) : IAsyncLif
 
         problems.AddRange(CheckEveryTouchpointAppliedOnce(runs, delivery));
         problems.AddRange(await CheckOneQueuedActionPerKeyAsync(api, runs, queue, deadline.Token));
+        var (analytics, compared) = await AnalyticsGroundTruth.WaitForMatchAsync(api, [.. runs.Select(r => r.Script.CustomerId)], TimeSpan.FromSeconds(5), deadline.Token);
+        problems.AddRange(analytics);
+        Assert.True(compared > 0, "The timelines recorded nothing to count.");
 
         var deliveries = delivery.Deliveries.Values.SelectMany(d => d).ToList();
         output.WriteLine(
             $"{runs.Count} customers, {deliveries.Count} deliveries ({deliveries.Count(d => d.Mode == "burst")} in concurrent pairs, "
-            + $"{deliveries.Count(d => d.Mode == "late")} late), {queue.Read.Count} queued actions, {watch.Elapsed.TotalSeconds:0.0} s");
+            + $"{deliveries.Count(d => d.Mode == "late")} late), {queue.Read.Count} queued actions, {compared} analytics counters equal to the recount, {watch.Elapsed.TotalSeconds:0.0} s");
         Assert.True(deliveries.Any(d => d.Mode == "late") && deliveries.Any(d => d.Mode == "burst"), "The stream exercised no late or no concurrent duplicates.");
         Assert.True(problems.Count == 0, $"{problems.Count} problem(s):\n  {string.Join("\n  ", problems)}");
     }

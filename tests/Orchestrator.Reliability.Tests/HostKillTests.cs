@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using Orchestrator.Application.Instances;
 using Orchestrator.Conformance.Tests.Harness;
+using Orchestrator.Conformance.Tests.Harness.Analytics;
 using Orchestrator.Conformance.Tests.Harness.Api;
 using Orchestrator.Journeys.Engine;
 using Orchestrator.Testing;
@@ -19,6 +20,7 @@ public sealed partial class HostKillTests(ITestOutputHelper output)
 {
     private const string JourneyId = "order-follow-up";
     private const int Customers = 100;
+    private static readonly TimeSpan AnalyticsFreshness = TimeSpan.FromSeconds(5);
     private const int Lanes = 16;
 
     /// <summary>Touchpoints accepted before the kill: about half the stream, when the first timers fire.</summary>
@@ -117,6 +119,12 @@ public sealed partial class HostKillTests(ITestOutputHelper output)
             var queue = new ActionQueueReader(new QueueClient(azurite.ConnectionString, "actions", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }));
             var committed = timelines.Values.SelectMany(t => t).SelectMany(e => e.Actions ?? []).ToList();
             problems.AddRange(await CheckActionsQueuedAtLeastOnceAsync(queue, committed, cancellationToken));
+            var (analytics, compared) = await AnalyticsGroundTruth.WaitForMatchAsync(api, [.. customers.Select(c => c.Id)], AnalyticsFreshness, cancellationToken);
+            problems.AddRange(analytics);
+            if (compared == 0)
+            {
+                problems.Add("the timelines recorded nothing to count: the analytics part of the test is vacuous");
+            }
 
             var redeliveries = queue.Read.Count - queue.ByKey.Count;
             var recovered = RecoveredFromOutboxes().Match(second.Output) is { Success: true } match ? match.Groups["count"].Value : "0";
@@ -126,7 +134,7 @@ public sealed partial class HostKillTests(ITestOutputHelper output)
                 + $"{pendingAtKill.Count} instances were waiting on a timer at the kill; {committed.Count} actions committed, "
                 + $"{queue.Read.Count} queued ({redeliveries} redeliveries, {recovered} re-sent from outboxes at the restart); "
                 + $"timers fired {timerDecisions.Count - decisionsAfterKill} times before the kill, {decisionsAfterKill} after; {stream.Accepted.Values.Count(a => a.Status == AcceptedView.Duplicate)} re-sends answered Duplicate; "
-                + $"{watch.Elapsed.TotalSeconds:0.0} s in all");
+                + $"{compared} analytics counters equal to the recount from timelines; {watch.Elapsed.TotalSeconds:0.0} s in all");
             Assert.True(problems.Count == 0,
                 $"{problems.Count} problem(s):\n  {string.Join("\n  ", problems.Take(50))}\nfirst host printed:\n{firstOutput}\nsecond host printed:\n{second.Output}");
         }

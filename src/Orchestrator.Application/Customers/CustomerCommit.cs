@@ -1,4 +1,5 @@
 using Orchestrator.Application.Actions;
+using Orchestrator.Application.Analytics;
 using Orchestrator.Application.Instances;
 
 namespace Orchestrator.Application.Customers;
@@ -29,6 +30,22 @@ public sealed record CustomerCommit(
     /// </summary>
     public IReadOnlyList<string> Acknowledged { get; init; } = [];
 
-    /// <summary>Writes the commit takes: customer, instances, timeline entry, dedupe marker, new and acknowledged outbox entries.</summary>
-    public int Writes => 2 + Instances.Count + (TouchpointId is null ? 0 : 1) + Outbox.Count + Acknowledged.Count;
+    /// <summary>
+    /// What the input adds to the journeys' analytics, written as one more row of this same write (the analytics
+    /// outbox) and folded into the buckets off the touchpoint path; null when it adds nothing.
+    /// </summary>
+    public AnalyticsRecord? Analytics { get; init; }
+
+    /// <summary>
+    /// Sequences of earlier analytics records of this customer already folded, removed in this same write. Ones
+    /// already gone are fine.
+    /// </summary>
+    public IReadOnlyList<long> AnalyticsFolded { get; init; } = [];
+
+    /// <summary>
+    /// Writes the commit takes: customer, instances, timeline entry, dedupe marker, new and acknowledged outbox
+    /// entries, the analytics record and the folded ones removed.
+    /// </summary>
+    public int Writes => 2 + Instances.Count + (TouchpointId is null ? 0 : 1) + Outbox.Count + Acknowledged.Count
+        + (Analytics is null ? 0 : 1) + AnalyticsFolded.Count;
 }

@@ -31,4 +31,7 @@ public sealed class ConcurrencyConflictException : Exception
     /// duplicate to drop, not a race to retry.
     /// </summary>
     public bool TouchpointAlreadyRecorded { get; init; }
+
+    /// <summary>The position of the write that lost, in a batch of writes, when the store says.</summary>
+    public int? FailedWrite { get; init; }
 }

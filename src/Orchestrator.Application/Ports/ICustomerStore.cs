@@ -1,4 +1,5 @@
 using Orchestrator.Application.Actions;
+using Orchestrator.Application.Analytics;
 using Orchestrator.Application.Customers;
 using Orchestrator.Application.Instances;
 
@@ -79,4 +80,17 @@ public interface ICustomerStore
     /// <returns>The pending actions.</returns>
     /// <remarks>A scan: run at start-up and rarely after, not per input.</remarks>
     IAsyncEnumerable<ActionMessage> ReadAllOutboxesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Removes analytics records once folded.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="sequences">The records' sequences.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when removed (already-removed records are fine).</returns>
+    Task RemoveAnalyticsAsync(string customerId, IReadOnlyCollection<long> sequences, CancellationToken cancellationToken);
+
+    /// <summary>Reads every analytics record of every customer: committed, maybe not folded.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The records.</returns>
+    /// <remarks>A scan: run at start-up and every few minutes, not per input.</remarks>
+    IAsyncEnumerable<AnalyticsRecord> ReadAllAnalyticsAsync(CancellationToken cancellationToken);
 }

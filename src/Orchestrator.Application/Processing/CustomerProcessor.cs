@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orchestrator.Application.Actions;
+using Orchestrator.Application.Analytics;
 using Orchestrator.Application.Customers;
 using Orchestrator.Application.Definitions;
 using Orchestrator.Application.Instances;
@@ -28,6 +29,7 @@ public sealed partial class CustomerProcessor
     private readonly TimeProvider _clock;
     private readonly ApplicationOptions _options;
     private readonly ILogger<CustomerProcessor> _logger;
+    private readonly AnalyticsAggregator? _analytics;
     private readonly KeyedLock _locks = new();
 
     /// <summary>Creates the processor.</summary>
@@ -40,6 +42,7 @@ public sealed partial class CustomerProcessor
     /// <param name="clock">Engine time.</param>
     /// <param name="options">Options.</param>
     /// <param name="logger">Logger.</param>
+    /// <param name="analytics">Folds the analytics records commits write; none leaves them to another process's recovery.</param>
     public CustomerProcessor(
         ICustomerStore customers,
         IInstanceDirectory directory,
@@ -49,8 +52,10 @@ public sealed partial class CustomerProcessor
         ActionDispatcher dispatcher,
         TimeProvider clock,
         ApplicationOptions options,
-        ILogger<CustomerProcessor> logger)
+        ILogger<CustomerProcessor> logger,
+        AnalyticsAggregator? analytics = null)
     {
+        _analytics = analytics;
         _customers = customers;
         _directory = directory;
         _timers = timers;
@@ -83,10 +88,7 @@ public sealed partial class CustomerProcessor
             var active = await _catalog.GetActiveAsync(cancellationToken);
             var views = snapshot.ActiveInstances.Select(InstanceView.Of).ToArray();
             var plan = TouchpointRouter.Plan(touchpoint, views, snapshot.Customer.Entries, active, now);
-            foreach (var note in plan.Notes)
-            {
-                work.Note(note);
-            }
+            work.Route(plan);
 
             foreach (var target in plan.DeliverTo)
             {
@@ -221,6 +223,15 @@ public sealed partial class CustomerProcessor
             }
 
             _dispatcher.Acknowledgements.Forget(customerId, commit.Acknowledged);
+            if (_analytics is not null)
+            {
+                _analytics.Removed(customerId, commit.AnalyticsFolded);
+                if (commit.Analytics is { } analytics)
+                {
+                    _analytics.Enqueue(analytics);
+                }
+            }
+
             SendMetrics.Record(commit.Entry.Withheld);
             await _dispatcher.DispatchAsync(customerId, work.Actions, cancellationToken);
             var status = work.HasChanges ? ProcessStatus.Applied : ProcessStatus.Ignored;
@@ -229,8 +240,19 @@ public sealed partial class CustomerProcessor
     }
 
     // Dispatched actions of this customer leave its outbox in this same write, as far as the transaction has room.
-    private CustomerCommit WithAcknowledgements(CustomerCommit commit) =>
-        commit with { Acknowledged = _dispatcher.Acknowledgements.For(commit.Customer.CustomerId, CustomerCommit.MaxWrites - commit.Writes) };
+    // Folded analytics records leave the same way.
+    private CustomerCommit WithAcknowledgements(CustomerCommit commit)
+    {
+        if (_analytics is null || !_options.Analytics.Enabled)
+        {
+            commit = commit with { Analytics = null };
+        }
+
+        var acknowledged = commit with { Acknowledged = _dispatcher.Acknowledgements.For(commit.Customer.CustomerId, CustomerCommit.MaxWrites - commit.Writes) };
+        return _analytics is null
+            ? acknowledged
+            : acknowledged with { AnalyticsFolded = _analytics.FoldedFor(commit.Customer.CustomerId, CustomerCommit.MaxWrites - acknowledged.Writes) };
+    }
 
     /// <summary>
     /// Keeps a touchpoint for a suspended instance's resume. A full buffer keeps its oldest touchpoints; the new

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Orchestrator.Application.Actions;
+using Orchestrator.Application.Analytics;
 using Orchestrator.Application.Customers;
 using Orchestrator.Application.Instances;
 using Orchestrator.Application.Ports;
 using Orchestrator.Application.Rules;
 using Orchestrator.Journeys;
+using Orchestrator.Journeys.Analytics;
 using Orchestrator.Journeys.Definitions;
 using Orchestrator.Journeys.Engine;
 
@@ -30,6 +32,7 @@ internal sealed class CustomerWork
     private readonly List<string> _notes = [];
     private readonly List<DueTimer> _timers = [];
     private readonly List<InstanceLocation> _newInstances = [];
+    private readonly SortedDictionary<(string JourneyId, int Version), AnalyticsCounters> _analytics = [];
     private IReadOnlyList<SentAction>? _sends;
 
     public CustomerWork(CustomerSnapshot snapshot, DateTimeOffset now, SendRulesOptions rules)
@@ -73,11 +76,33 @@ internal sealed class CustomerWork
 
     public void Note(string note) => _notes.Add(note);
 
+    /// <summary>Records a touchpoint's routing: its notes for the timeline, its refused entries for the analytics.</summary>
+    public void Route(RoutePlan plan)
+    {
+        _notes.AddRange(plan.Notes);
+        foreach (var refused in plan.Refused)
+        {
+            CountersOf(refused.Definition.Id, refused.Definition.Version).Add(CounterNames.Refused(refused.Reason));
+        }
+    }
+
+    private AnalyticsCounters CountersOf(string journeyId, int version)
+    {
+        if (!_analytics.TryGetValue((journeyId, version), out var counters))
+        {
+            counters = new AnalyticsCounters();
+            _analytics.Add((journeyId, version), counters);
+        }
+
+        return counters;
+    }
+
     public void Started(JourneyDefinition definition, JourneyTransition transition)
     {
         var state = transition.State;
         CountEntry(state);
         _newInstances.Add(new InstanceLocation(state.InstanceId, state.CustomerId, state.JourneyId, state.Version, state.StartedAt));
+        AnalyticsDelta.Add(definition, null, transition, CountersOf(state.JourneyId, state.Version));
         Record(definition, new InstanceRecord(state, InstanceRecord.StatusOf(state), ETag: null), transition);
     }
 
@@ -117,6 +142,7 @@ internal sealed class CustomerWork
         }
 
         var after = pending with { State = state, RuntimeStatus = InstanceRecord.StatusOf(state) };
+        AnalyticsDelta.Add(definition, null, transition, CountersOf(state.JourneyId, state.Version));
         Record(definition, after, transition);
         return after;
     }
@@ -174,6 +200,7 @@ internal sealed class CustomerWork
 
         var status = state.Status == JourneyStatus.Completed ? InstanceRuntimeStatus.Completed : before.RuntimeStatus;
         var after = before with { State = state, RuntimeStatus = status };
+        AnalyticsDelta.Add(definition, before.State, transition, CountersOf(state.JourneyId, state.Version));
         Record(definition, after, transition);
         return after;
     }
@@ -224,12 +251,16 @@ internal sealed class CustomerWork
         var customer = _snapshot.Customer;
         var sequence = customer.Sequence + 1;
         var entry = new TimelineEntry(sequence, _now, kind, touchpoint, _decisions, _actions, _notes) { Withheld = _withheld };
+        var parts = _analytics.Where(a => !a.Value.IsEmpty).Select(a => new AnalyticsPart(a.Key.JourneyId, a.Key.Version, a.Value.Counts)).ToArray();
         return new CustomerCommit(
             customer with { Sequence = sequence, Entries = _entries, Sends = _sends ?? SendRules.Prune(customer.Sends, _rules, _now) },
             _instances,
             entry,
             dedupeId,
-            _actions);
+            _actions)
+        {
+            Analytics = parts.Length > 0 ? new AnalyticsRecord(customer.CustomerId, sequence, _now, parts) : null,
+        };
     }
 
     // Decided once, when the input has done everything else: the priority order spans every instance it reached.
@@ -251,6 +282,7 @@ internal sealed class CustomerWork
             switch (verdict.Kind)
             {
                 case SendVerdictKind.Send:
+                    CountersOf(definition.Id, action.Version).Add(CounterNames.Sent(action.Channel));
                     _actions.Add(action);
                     history.Add(new SentAction(_now, action.Channel, definition.Id, definition.Category, definition.Priority));
                     break;
@@ -260,6 +292,11 @@ internal sealed class CustomerWork
                 default:
                     _withheld.Add(Withheld(pending, verdict.Kind, verdict.Reason));
                     break;
+            }
+
+            if (verdict.Kind != SendVerdictKind.Send)
+            {
+                CountersOf(definition.Id, action.Version).Add(CounterNames.Withheld(action.Channel, JsonNamingPolicy.CamelCase.ConvertName(verdict.Kind.ToString())));
             }
         }
 

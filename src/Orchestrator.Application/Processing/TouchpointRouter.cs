@@ -34,6 +34,7 @@ public static class TouchpointRouter
         var deliverTo = activeInstances.Where(i => i.AwaitedEvents.Contains(touchpoint.Type)).ToArray();
         var starts = new List<PlannedStart>();
         var notes = new List<string>();
+        var refused = new List<RefusedEntry>();
         foreach (var definition in activeDefinitions)
         {
             if (definition.Entry.Event != touchpoint.Type)
@@ -51,6 +52,7 @@ public static class TouchpointRouter
             {
                 case EntryDecision.Enter when suppressor is not null:
                     notes.Add($"{definition.Id}: entry suppressed while '{suppressor}' is active");
+                    refused.Add(new RefusedEntry(definition, "suppressed"));
                     break;
                 case EntryDecision.Enter when activeInstances.Any(i => i.InstanceId == instanceId):
                     notes.Add($"{definition.Id}: instance {instanceId} already started by this touchpoint");
@@ -59,14 +61,16 @@ public static class TouchpointRouter
                     starts.Add(new PlannedStart(definition, instanceId));
                     break;
                 case EntryDecision.NotMatched:
+                    refused.Add(new RefusedEntry(definition, "filter"));
                     break;
                 default:
                     notes.Add($"{definition.Id}: entry refused ({Describe(decision)})");
+                    refused.Add(new RefusedEntry(definition, decision == EntryDecision.CoolingDown ? "cooldown" : "reentry"));
                     break;
             }
         }
 
-        return new RoutePlan(deliverTo, starts, notes);
+        return new RoutePlan(deliverTo, starts, notes) { Refused = refused };
     }
 
     private static string Describe(EntryDecision decision) => decision switch

@@ -19,6 +19,8 @@ namespace Orchestrator.Application.Serialization;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ActionMessage))]
+[JsonSerializable(typeof(Analytics.AnalyticsRecord))]
+[JsonSerializable(typeof(Dictionary<string, long>))]
 [JsonSerializable(typeof(TimelineEntry))]
 [JsonSerializable(typeof(IReadOnlyList<TimelineEntry>))]
 [JsonSerializable(typeof(IReadOnlyList<CustomerJourney>))]

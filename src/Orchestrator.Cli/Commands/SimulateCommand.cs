@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
 using Orchestrator.Cli.Io;
 using Orchestrator.Cli.Tracing;
+using Orchestrator.Journeys.Analytics;
 using Orchestrator.Journeys.Simulation;
 
 namespace Orchestrator.Cli.Commands;
@@ -79,6 +81,7 @@ internal static class SimulateCommand
             var output = StyledWriter.For(stdout);
             output.Muted($"journey {definition.Id} ({journeyFile}), scenario {scriptFile}");
             TraceTextWriter.Write(output, trace);
+            WriteFigures(output.Plain, definition, trace);
             WriteExpectations(output, mismatches);
         }
 
@@ -96,6 +99,21 @@ internal static class SimulateCommand
         var scriptDirectory = Path.GetDirectoryName(Path.GetFullPath(scriptFile)) ?? Environment.CurrentDirectory;
         var full = Path.GetFullPath(journey, scriptDirectory);
         return Path.GetRelativePath(Environment.CurrentDirectory, full);
+    }
+
+    // What the run adds to the journey's analytics, counted by the runtime's own rules: the expected funnel and score.
+    private static void WriteFigures(TextWriter output, Journeys.Definitions.JourneyDefinition definition, SimulationTrace trace)
+    {
+        var report = JourneyReports.Build(definition, null, trace.Analytics, trace.Analytics, null);
+        var totals = report.Totals;
+        var ended = string.Join(", ", totals.Ended.Select(p => $"{p.Key} {p.Value}"));
+        var score = report.Score.Score is { } value ? value.ToString("0.0", CultureInfo.InvariantCulture) : "-";
+        output.WriteLine($"figures: started {totals.Started}, ended {totals.EndedTotal}{(ended.Length > 0 ? $" ({ended})" : "")}, score {score} (target {report.Score.Target.ToString(CultureInfo.InvariantCulture)})");
+        foreach (var step in report.Steps.Where(s => s.Entered > 0))
+        {
+            var left = string.Join(", ", step.Left.Select(p => $"{p.Key} {p.Value}").Concat(step.Ended.Select(p => $"ended {p.Key} {p.Value}")));
+            output.WriteLine($"  {step.Step}: entered {step.Entered}{(left.Length > 0 ? $", {left}" : "")}");
+        }
     }
 
     private static void WriteExpectations(StyledWriter output, IReadOnlyList<string>? mismatches)

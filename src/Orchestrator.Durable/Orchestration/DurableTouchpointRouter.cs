@@ -73,10 +73,7 @@ public sealed class DurableTouchpointRouter
             var active = await _catalog.GetActiveAsync(cancellationToken);
             var views = snapshot.ActiveInstances.Select(InstanceView.Of).ToArray();
             var routed = TouchpointRouter.Plan(touchpoint, views, snapshot.Customer.Entries, active, now);
-            foreach (var note in routed.Notes)
-            {
-                work.Note(note);
-            }
+            work.Route(routed);
 
             var raises = new List<string>();
             foreach (var target in routed.DeliverTo)

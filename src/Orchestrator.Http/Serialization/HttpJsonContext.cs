@@ -22,4 +22,7 @@ namespace Orchestrator.Http.Serialization;
 [JsonSerializable(typeof(JourneyVersionView))]
 [JsonSerializable(typeof(VersionChanged))]
 [JsonSerializable(typeof(DefinitionValid))]
+[JsonSerializable(typeof(Orchestrator.Application.Analytics.JourneyAnalytics))]
+[JsonSerializable(typeof(IReadOnlyList<Orchestrator.Application.Analytics.JourneyRank>))]
+[JsonSerializable(typeof(string[]))]
 internal sealed partial class HttpJsonContext : JsonSerializerContext;

@@ -33,4 +33,7 @@ public sealed record JourneyDefinition(
 {
     /// <summary>The deployed version this definition was loaded as; 0 before deployment.</summary>
     public int Version { get; init; }
+
+    /// <summary>How the journey's success score weighs its parts; null for the defaults.</summary>
+    public Analytics.ScoreSettings? Score { get; init; }
 }

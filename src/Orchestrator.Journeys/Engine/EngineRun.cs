@@ -119,6 +119,7 @@ internal sealed class EngineRun
             StepVisits = _stepVisits,
             LastEvent = _lastEvent,
             Vars = _vars,
+            Trail = Analytics.InstanceTrail.After(_definition, _original.Trail, _decisions, _lastEvent),
         };
 
         if (state.NextWakeUpAt is { } wakeUp && wakeUp != _previousWakeUp)

@@ -79,4 +79,7 @@ public sealed record JourneyState
 
     /// <summary>Instance variables, a JSON object, once a <c>set</c> step ran.</summary>
     public JsonElement? Vars { get; init; }
+
+    /// <summary>What the analytics count when the instance ends; null before the first transition that records it.</summary>
+    public Analytics.InstanceTrail? Trail { get; init; }
 }

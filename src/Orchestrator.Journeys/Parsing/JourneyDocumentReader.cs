@@ -34,6 +34,7 @@ internal static class JourneyDocumentReader
         var exit = CriteriaReader.ReadExit(journey);
         var suppressWhileActive = ReadJourneyIds(journey, "suppressWhileActive");
         var maxDuration = journey.OptionalDuration("maxDuration");
+        var score = ScoreReader.Read(journey);
         var start = journey.RequiredText("start");
         var (steps, declared) = ReadSteps(journey);
         journey.Complete();
@@ -44,7 +45,7 @@ internal static class JourneyDocumentReader
             return null;
         }
 
-        return new JourneyDefinition(id, name, category, priority, entry, goal, exit, suppressWhileActive, maxDuration, start, steps);
+        return new JourneyDefinition(id, name, category, priority, entry, goal, exit, suppressWhileActive, maxDuration, start, steps) { Score = score };
     }
 
     private static List<string> ReadJourneyIds(JsonObjectReader journey, string name)

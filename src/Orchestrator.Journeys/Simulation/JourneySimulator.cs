@@ -1,3 +1,4 @@
+using Orchestrator.Journeys.Analytics;
 using Orchestrator.Journeys.Definitions;
 using Orchestrator.Journeys.Engine;
 
@@ -22,6 +23,7 @@ public static class JourneySimulator
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(script);
         var entries = new List<TraceEntry>();
+        var analytics = new AnalyticsCounters();
         JourneyState? state = null;
         var wakeUps = 0;
 
@@ -30,6 +32,7 @@ public static class JourneySimulator
             while (state is { NextWakeUpAt: { } due } && due <= limit && wakeUps++ < MaxWakeUps)
             {
                 var transition = JourneyEngine.Apply(definition, state, WakeUp.Instance, due);
+                AnalyticsDelta.Add(definition, state, transition, analytics);
                 state = transition.State;
                 entries.Add(new TraceEntry(due, "wake-up", "applied", transition.Decisions, transition.Commands));
             }
@@ -47,17 +50,25 @@ public static class JourneySimulator
             {
                 if (!EntryRules.Matches(definition, touchpoint))
                 {
+                    if (touchpoint.Type == definition.Entry.Event)
+                    {
+                        analytics.Add(CounterNames.Refused("filter"));
+                    }
+
+
                     entries.Add(new TraceEntry(scripted.At, input, "ignored: does not match entry", [], []));
                     continue;
                 }
 
                 var started = JourneyEngine.Start(definition, touchpoint, scripted.At);
+                AnalyticsDelta.Add(definition, null, started, analytics);
                 state = started.State;
                 entries.Add(new TraceEntry(scripted.At, input, "started", started.Decisions, started.Commands));
                 continue;
             }
 
             var transition = JourneyEngine.Apply(definition, state, new TouchpointReceived(touchpoint), scripted.At);
+            AnalyticsDelta.Add(definition, state, transition, analytics);
             var effect = transition.Decisions.Count > 0 ? "applied"
                 : state.Status == JourneyStatus.Completed ? "ignored: instance completed"
                 : "ignored: not awaited";
@@ -66,6 +77,6 @@ public static class JourneySimulator
         }
 
         FireWakeUpsUntil(script.Start + script.RunFor);
-        return new SimulationTrace(entries, state);
+        return new SimulationTrace(entries, state) { Analytics = analytics };
     }
 }

@@ -7,6 +7,9 @@ namespace Orchestrator.Journeys.Simulation;
 /// <param name="FinalState">The instance's last state; null when the script never entered the journey.</param>
 public sealed record SimulationTrace(IReadOnlyList<TraceEntry> Entries, JourneyState? FinalState)
 {
+    /// <summary>What the run adds to the journey's analytics, counted by the runtime's own rules.</summary>
+    public Analytics.AnalyticsCounters Analytics { get; init; } = new();
+
     /// <summary>The outcome name, <c>running</c>, or <c>notStarted</c>.</summary>
     public string Outcome => FinalState switch
     {

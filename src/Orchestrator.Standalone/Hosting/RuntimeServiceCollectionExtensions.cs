@@ -21,6 +21,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddHostedService<TimerLoop>();
         services.AddHostedService<TouchpointQueueLoop>();
         services.AddHostedService<OutboxSweep>();
+        services.AddHostedService<AnalyticsLoop>();
         return services;
     }
 }

@@ -18,7 +18,7 @@ public static class ApiKeyRoutes
 
     /// <summary>Prefixes that need the management key (listed for readers; every other path needs it as well).</summary>
     public static readonly IReadOnlyList<PathString> ManagementPrefixes =
-        ["/api/journeys", "/api/customers", "/api/poison", "/runtime/webhooks/durabletask"];
+        ["/api/journeys", "/api/analytics", "/api/customers", "/api/poison", "/runtime/webhooks/durabletask"];
 
     /// <summary>The key a path needs; prefixes match whole segments, ignoring case, as routing does.</summary>
     /// <param name="path">The request path.</param>

@@ -23,8 +23,11 @@ internal sealed record InMemoryCommitDocuments(byte[] Entries, IReadOnlyList<byt
     /// <summary>The active instances as the Table store's customer row would carry them; null when none.</summary>
     public byte[]? Active { get; init; }
 
+    /// <summary>The analytics record; null when none.</summary>
+    public byte[]? Analytics { get; init; }
+
     /// <summary>Bytes of JSON in all the documents, as the Table store counts them.</summary>
-    public long JsonBytes => Entries.Length + (Sends?.Length ?? 0) + (Active?.Length ?? 0) + States.Sum(s => (long)s.Length) + Buffers.Sum(b => (long)(b?.Length ?? 0))
+    public long JsonBytes => (Analytics?.Length ?? 0) + Entries.Length + (Sends?.Length ?? 0) + (Active?.Length ?? 0) + States.Sum(s => (long)s.Length) + Buffers.Sum(b => (long)(b?.Length ?? 0))
         + Deferred.Sum(d => (long)(d?.Length ?? 0)) + Entry.Length + Outbox.Sum(a => (long)a.Length);
 
     /// <summary>Serializes a commit's documents.</summary>
@@ -52,6 +55,9 @@ internal sealed record InMemoryCommitDocuments(byte[] Entries, IReadOnlyList<byt
                 ? null
                 : StorageJson.Serialize(CustomerRows.DeferredList(i), ApplicationJsonContext.Default.ListDeferredAction, $"Instance '{i.InstanceId}' deferred actions"))],
             Active = ActiveInCustomerRow(commit, entriesJson, sends),
+            Analytics = commit.Analytics is { } analytics
+                ? StorageJson.Serialize(analytics, ApplicationJsonContext.Default.AnalyticsRecord, $"Analytics record {analytics.Sequence}")
+                : null,
         };
     }
 

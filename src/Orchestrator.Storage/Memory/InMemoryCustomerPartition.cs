@@ -1,4 +1,5 @@
 using Orchestrator.Application.Actions;
+using Orchestrator.Application.Analytics;
 using Orchestrator.Application.Customers;
 using Orchestrator.Application.Instances;
 using Orchestrator.Application.Ports;
@@ -17,10 +18,11 @@ internal sealed class InMemoryCustomerPartition
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly SortedDictionary<long, byte[]> _timeline = [];
     private readonly Dictionary<string, byte[]> _outbox = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<long, byte[]> _analytics = [];
     private (long Sequence, byte[] Entries, byte[]? Sends, string ETag)? _customer;
 
     /// <summary>Whether the partition holds no rows, so the store can forget it.</summary>
-    public bool IsEmpty => _customer is null && _instances.Count == 0 && _seen.Count == 0 && _timeline.Count == 0 && _outbox.Count == 0;
+    public bool IsEmpty => _customer is null && _instances.Count == 0 && _seen.Count == 0 && _timeline.Count == 0 && _outbox.Count == 0 && _analytics.Count == 0;
 
     /// <summary>Reads what a load returns.</summary>
     /// <param name="customerId">The customer.</param>
@@ -55,6 +57,20 @@ internal sealed class InMemoryCustomerPartition
     /// <summary>Reads the outbox.</summary>
     /// <returns>The pending actions.</returns>
     public IReadOnlyList<ActionMessage> Outbox() => [.. _outbox.Values.Select(json => Read(json, ApplicationJsonContext.Default.ActionMessage))];
+
+    /// <summary>Reads the analytics records not removed yet.</summary>
+    /// <returns>The records.</returns>
+    public IReadOnlyList<AnalyticsRecord> Analytics() => [.. _analytics.Values.Select(json => Read(json, ApplicationJsonContext.Default.AnalyticsRecord))];
+
+    /// <summary>Removes analytics records; missing ones are fine.</summary>
+    /// <param name="sequences">The records.</param>
+    public void RemoveAnalytics(IEnumerable<long> sequences)
+    {
+        foreach (var sequence in sequences)
+        {
+            _analytics.Remove(sequence);
+        }
+    }
 
     /// <summary>Removes outbox entries; missing ones are fine.</summary>
     /// <param name="idempotencyKeys">The actions.</param>
@@ -121,6 +137,12 @@ internal sealed class InMemoryCustomerPartition
         {
             _outbox.Add(commit.Outbox[i].IdempotencyKey, documents.Outbox[i]);
         }
+
+        RemoveAnalytics(commit.AnalyticsFolded);
+        if (commit.Analytics is { } analytics)
+        {
+            _analytics.Add(analytics.Sequence, documents.Analytics!);
+        }
     }
 
     // The same guards the Table transaction enforces: ETag matches for updates, absence for inserts.
@@ -140,6 +162,11 @@ internal sealed class InMemoryCustomerPartition
                     ? $"instance '{instance.InstanceId}' already exists"
                     : $"instance '{instance.InstanceId}' changed since it was read";
             }
+        }
+
+        if (commit.Analytics is { } analytics && _analytics.ContainsKey(analytics.Sequence))
+        {
+            return $"analytics record {analytics.Sequence} already exists";
         }
 
         if (_timeline.ContainsKey(commit.Entry.Sequence))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Orchestrator.Application.Actions;
+using Orchestrator.Application.Analytics;
 using Orchestrator.Application.Customers;
 using Orchestrator.Application.Instances;
 using Orchestrator.Application.Ports;
@@ -151,6 +152,34 @@ public sealed class InMemoryCustomerStore : ICustomerStore
         lock (_lock)
         {
             return _partitions.Values.SelectMany(p => p.Outbox()).ToList().ToAsyncEnumerable();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task RemoveAnalyticsAsync(string customerId, IReadOnlyCollection<long> sequences, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        lock (_lock)
+        {
+            if (_partitions.TryGetValue(customerId, out var partition))
+            {
+                partition.RemoveAnalytics(sequences);
+                if (partition.IsEmpty)
+                {
+                    _partitions.Remove(customerId);
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<AnalyticsRecord> ReadAllAnalyticsAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return _partitions.Values.SelectMany(p => p.Analytics()).ToList().ToAsyncEnumerable();
         }
     }
 

@@ -30,6 +30,9 @@ internal static class CustomerRows
     /// <summary>Outbox rows: <c>outbox|{idempotencyKey}</c>.</summary>
     public const string OutboxPrefix = "outbox|";
 
+    /// <summary>Analytics outbox rows: <c>analytics|{sequence:D19}</c>.</summary>
+    public const string AnalyticsPrefix = "analytics|";
+
     private const string Json = nameof(Json);
     private const string State = nameof(State);
     private const string Entries = nameof(Entries);
@@ -55,6 +58,28 @@ internal static class CustomerRows
     /// <param name="idempotencyKey">The action.</param>
     /// <returns>The row key.</returns>
     public static string OutboxKey(string idempotencyKey) => OutboxPrefix + KeyEncoding.Encode(idempotencyKey);
+
+    /// <summary>Row key of an analytics record.</summary>
+    /// <param name="sequence">The commit's sequence.</param>
+    /// <returns>The row key.</returns>
+    public static string AnalyticsKey(long sequence) => AnalyticsPrefix + sequence.ToString("D19", CultureInfo.InvariantCulture);
+
+    /// <summary>The row of an analytics record.</summary>
+    /// <param name="partitionKey">Encoded customer id.</param>
+    /// <param name="record">The record.</param>
+    /// <returns>The entity.</returns>
+    public static TableEntity ToEntity(string partitionKey, Orchestrator.Application.Analytics.AnalyticsRecord record)
+    {
+        var entity = new TableEntity(partitionKey, AnalyticsKey(record.Sequence));
+        JsonChunks.Write(entity, Json, StorageJson.Serialize(record, ApplicationJsonContext.Default.AnalyticsRecord, $"Analytics record {record.Sequence}"));
+        return entity;
+    }
+
+    /// <summary>Reads an analytics record row.</summary>
+    /// <param name="entity">The entity.</param>
+    /// <returns>The record.</returns>
+    public static Orchestrator.Application.Analytics.AnalyticsRecord ToAnalytics(TableEntity entity) =>
+        StorageJson.Deserialize(JsonChunks.Read(entity, Json), ApplicationJsonContext.Default.AnalyticsRecord, "AnalyticsRecord");
 
     /// <summary>The customer row, carrying the active instances and recent touchpoint ids beside the record.</summary>
     /// <param name="partitionKey">Encoded customer id.</param>

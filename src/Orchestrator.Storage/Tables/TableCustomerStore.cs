@@ -18,6 +18,7 @@ internal sealed class TableCustomerStore(TableGateway customers) : ICustomerStor
     private static readonly string InstanceEnd = KeyEncoding.PrefixEnd(CustomerRows.InstancePrefix);
     private static readonly string TimelineEnd = KeyEncoding.PrefixEnd(CustomerRows.TimelinePrefix);
     private static readonly string OutboxEnd = KeyEncoding.PrefixEnd(CustomerRows.OutboxPrefix);
+    private static readonly string AnalyticsEnd = KeyEncoding.PrefixEnd(CustomerRows.AnalyticsPrefix);
 
     /// <inheritdoc />
     /// <remarks>
@@ -56,6 +57,13 @@ internal sealed class TableCustomerStore(TableGateway customers) : ICustomerStor
         actions.AddRange(commit.Outbox.Select(action => Insert(CustomerRows.ToEntity(partitionKey, action))));
         actions.AddRange(commit.Acknowledged.Distinct(StringComparer.Ordinal)
             .Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, CustomerRows.OutboxKey(key)), ETag.All)));
+        if (commit.Analytics is { } analytics)
+        {
+            actions.Add(Insert(CustomerRows.ToEntity(partitionKey, analytics)));
+        }
+
+        actions.AddRange(commit.AnalyticsFolded.Distinct()
+            .Select(sequence => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, CustomerRows.AnalyticsKey(sequence)), ETag.All)));
         CommitRules.ValidateSize(commit, actions.Sum(a => JsonChunks.Bytes((TableEntity)a.Entity)));
         try
         {
@@ -162,6 +170,23 @@ internal sealed class TableCustomerStore(TableGateway customers) : ICustomerStor
         await foreach (var entity in customers.QueryAsync(filter, maxPerPage: null, cancellationToken))
         {
             yield return CustomerRows.ToAction(entity);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task RemoveAnalyticsAsync(string customerId, IReadOnlyCollection<long> sequences, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        return customers.DeleteAllAsync(KeyEncoding.Encode(customerId), sequences.Select(CustomerRows.AnalyticsKey), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<Orchestrator.Application.Analytics.AnalyticsRecord> ReadAllAnalyticsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {CustomerRows.AnalyticsPrefix} and RowKey lt {AnalyticsEnd}");
+        await foreach (var entity in customers.QueryAsync(filter, maxPerPage: null, cancellationToken))
+        {
+            yield return CustomerRows.ToAnalytics(entity);
         }
     }
 

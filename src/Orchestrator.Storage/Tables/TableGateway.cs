@@ -208,5 +208,8 @@ internal sealed class TableGateway(TableClient table)
             : $"a transaction of {actions.Count} writes on partition {actions[0].Entity.PartitionKey}";
 
     private ConcurrencyConflictException Conflict(RequestFailedException e, string what) =>
-        new($"Concurrent change in table '{table.Name}': {what} ({e.Status} {e.ErrorCode}). Reload and retry.", e);
+        new($"Concurrent change in table '{table.Name}': {what} ({e.Status} {e.ErrorCode}). Reload and retry.", e)
+        {
+            FailedWrite = (e as TableTransactionFailedException)?.FailedTransactionActionIndex,
+        };
 }

@@ -108,4 +108,10 @@ internal sealed class FaultyCustomerStore(ICustomerStore inner) : ICustomerStore
 
     public IAsyncEnumerable<ActionMessage> ReadAllOutboxesAsync(CancellationToken cancellationToken) =>
         inner.ReadAllOutboxesAsync(cancellationToken);
+
+    public Task RemoveAnalyticsAsync(string customerId, IReadOnlyCollection<long> sequences, CancellationToken cancellationToken) =>
+        inner.RemoveAnalyticsAsync(customerId, sequences, cancellationToken);
+
+    public IAsyncEnumerable<Orchestrator.Application.Analytics.AnalyticsRecord> ReadAllAnalyticsAsync(CancellationToken cancellationToken) =>
+        inner.ReadAllAnalyticsAsync(cancellationToken);
 }

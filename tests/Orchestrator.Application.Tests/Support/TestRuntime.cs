@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Orchestrator.Application.Actions;
+using Orchestrator.Application.Analytics;
 using Orchestrator.Application.Customers;
 using Orchestrator.Application.Definitions;
 using Orchestrator.Application.Identity;
@@ -36,6 +37,8 @@ internal sealed class TestRuntime : IDisposable
         Catalog = new DefinitionCatalog(DefinitionStore, Clock, Options);
         Definitions = new DefinitionService(DefinitionStore, Catalog, Clock);
         Dispatcher = new ActionDispatcher(Sink, Customers, Clock, NullLogger<ActionDispatcher>.Instance);
+        Analytics = new AnalyticsAggregator(Customers, AnalyticsStore, Options.Analytics, NullLogger<AnalyticsAggregator>.Instance);
+        AnalyticsQueries = new AnalyticsQueries(AnalyticsStore, DefinitionStore, Catalog, Clock, Options.Analytics);
         Processor = CreateProcessor(Catalog);
         Identity = new IdentityResolver(Identities, Options);
         Ingress = new TouchpointIngress(Processor, Identity, Inbox, Poison, Clock, Options, NullLogger<TouchpointIngress>.Instance);
@@ -71,6 +74,12 @@ internal sealed class TestRuntime : IDisposable
     public FaultyActionSink Sink { get; }
 
     public DefinitionCatalog Catalog { get; }
+
+    public InMemoryAnalyticsStore AnalyticsStore { get; } = new();
+
+    public AnalyticsAggregator Analytics { get; }
+
+    public AnalyticsQueries AnalyticsQueries { get; }
 
     public DefinitionService Definitions { get; }
 
@@ -113,7 +122,7 @@ internal sealed class TestRuntime : IDisposable
             _ownCatalogs.Add(catalog);
         }
 
-        return new CustomerProcessor(Customers, Directory, Timers, Poison, catalog, Dispatcher, Clock, Options, NullLogger<CustomerProcessor>.Instance);
+        return new CustomerProcessor(Customers, Directory, Timers, Poison, catalog, Dispatcher, Clock, Options, NullLogger<CustomerProcessor>.Instance, Analytics);
     }
 
     public Task<ProcessResult> ApplyAsync(Touchpoint touchpoint) =>

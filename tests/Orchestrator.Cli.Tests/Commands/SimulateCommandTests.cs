@@ -48,6 +48,20 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Simulate_Trace_ShowsTheFiguresTheRuntimeWouldCount()
+    {
+        var journey = _files.Write("journey.json", TestJourneys.InvoiceReminder);
+        var script = _files.Write("script.json", TestJourneys.NoPaymentScript(null, null));
+
+        var result = JourneyCli.Run("simulate", journey, "--events", script);
+
+        var lines = result.Output.ReplaceLineEndings("\n").Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("figures: started 1, ended 1 (failure 1), score ", StringComparison.Ordinal));
+        Assert.Contains("  wait-pay: entered 1, onTimeout 1", lines);
+        Assert.Contains("  gave-up: entered 1, ended failure 1", lines);
+    }
+
+    [Fact]
     public void Simulate_Trace_ShowsEachInputItsDecisionsAndCommands()
     {
         var journey = _files.Write("journey.json", TestJourneys.InvoiceReminder);

@@ -29,6 +29,8 @@ public sealed class FunctionRoutesTests
         { "Customers_ListJourneys", "GET", HttpRoutes.Customer + "/journeys" },
         { "Customers_GetTimeline", "GET", HttpRoutes.Customer + "/timeline" },
         { "Touchpoints_Post", "POST", HttpRoutes.Touchpoints },
+        { "Analytics_GetJourney", "GET", HttpRoutes.Journeys + "/{id}/analytics" },
+        { "Analytics_Rank", "GET", HttpRoutes.AnalyticsRanking },
     };
 
     [Theory]

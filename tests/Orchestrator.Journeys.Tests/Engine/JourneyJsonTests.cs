@@ -36,7 +36,10 @@ public class JourneyJsonTests
         var copy = Serialized.RoundTrip(state);
 
         // Lists and JSON elements compare by reference in records, so compare those through JSON.
-        Assert.Equal(state, copy with { Awaiting = state.Awaiting, Vars = state.Vars, Trigger = state.Trigger, LastEvent = state.LastEvent });
+        Assert.Equal(state, copy with { Awaiting = state.Awaiting, Vars = state.Vars, Trigger = state.Trigger, LastEvent = state.LastEvent, Trail = state.Trail });
+        Assert.NotNull(copy.Trail);
+        Assert.Equal(state.Trail!.Signals, copy.Trail.Signals);
+        Assert.Equal(state.Trail with { Signals = [] }, copy.Trail with { Signals = [] });
         Assert.Equal(state.Awaiting, copy.Awaiting);
         Assert.Equal(state.NextWakeUpAt, copy.NextWakeUpAt);
         Assert.Equal(Json(state.Vars), Json(copy.Vars));

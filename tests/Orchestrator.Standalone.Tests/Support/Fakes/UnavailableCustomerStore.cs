@@ -28,5 +28,10 @@ public sealed class UnavailableCustomerStore : ICustomerStore
 
     public IAsyncEnumerable<ActionMessage> ReadAllOutboxesAsync(CancellationToken cancellationToken) => AsyncEnumerable.Empty<ActionMessage>();
 
+    public Task RemoveAnalyticsAsync(string customerId, IReadOnlyCollection<long> sequences, CancellationToken cancellationToken) => throw Down();
+
+    public IAsyncEnumerable<Orchestrator.Application.Analytics.AnalyticsRecord> ReadAllAnalyticsAsync(CancellationToken cancellationToken) =>
+        AsyncEnumerable.Empty<Orchestrator.Application.Analytics.AnalyticsRecord>();
+
     private static InvalidOperationException Down() => new($"storage unavailable ({Secret})");
 }
