@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Application.Analytics;
 using Orchestrator.Application.Definitions;
 using Orchestrator.Application.Instances;
 using Orchestrator.Durable.Ingress;
@@ -79,6 +80,14 @@ public sealed class JourneyOrchestrationOnRuntimeTests(AzuriteFixture azurite, I
             .ToList();
         Assert.Equal(Pings, applied.Count);
         Assert.Equal(Pings, applied.Distinct().Count());
+
+        // The activities' commits feed the same analytics as the standalone runtime's: one start, every pong once.
+        await app.Services.GetRequiredService<AnalyticsAggregator>().FoldQueuedAsync(CancellationToken.None);
+        var queries = app.Services.GetRequiredService<AnalyticsQueries>();
+        var figures = await queries.GetAsync("pinger", version: null, new AnalyticsWindow(queries.Now.AddHours(-1), queries.Now.AddMinutes(1)), interval: null, CancellationToken.None);
+        Assert.NotNull(figures);
+        Assert.Equal(1, figures.Report.Totals.Started);
+        Assert.Equal(Pings, figures.Report.Steps.Single(s => s.Step == "pong").Entered);
     }
 
     [Fact]
