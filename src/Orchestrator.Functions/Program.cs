@@ -34,7 +34,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<ServiceBusTouchpointForwarder>();
 
 // Analytics records the activities commit are folded in the worker that committed them; recovery covers the rest.
-builder.Services.AddHostedService<Orchestrator.Functions.Analytics.AnalyticsWorker>();
+builder.Services.AddAnalyticsFold();
 
 builder.Build().Run();
 

@@ -30,4 +30,12 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddTableStorage(StorageSettings.Read(configuration.GetSection(StorageSettings.Section)));
         return services;
     }
+
+    /// <summary>
+    /// Adds the background analytics fold; register it after whatever creates the storage at start-up, as hosted
+    /// services start in order.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddAnalyticsFold(this IServiceCollection services) => services.AddHostedService<AnalyticsLoop>();
 }

@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Orchestrator.Cli.Io;
 
 namespace Orchestrator.Cli.Analytics;
 
@@ -38,6 +40,37 @@ internal static class HostClient
         {
             return (null, $"cannot read {new Uri(host, pathAndQuery)}: {exception.Message}");
         }
+    }
+
+    /// <summary>
+    /// What both analytics commands do with a host's answer: print it as JSON with <c>--json</c>, else as a table;
+    /// a failure goes to stderr, prefixed with the command's name.
+    /// </summary>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> ShowAsync(
+        string commandName, Uri host, string pathAndQuery, bool json, Action<TextWriter, JsonElement> table,
+        InvocationConfiguration console, HttpMessageHandler? handler, CancellationToken cancellationToken)
+    {
+        var (document, problem) = await GetAsync(host, pathAndQuery, handler, cancellationToken);
+        if (document is null)
+        {
+            console.Error.WriteLine($"{commandName}: {problem}");
+            return ExitCodes.Failed;
+        }
+
+        using (document)
+        {
+            if (json)
+            {
+                JsonOutput.Write(console.Output, document.RootElement.WriteTo);
+            }
+            else
+            {
+                table(console.Output, document.RootElement);
+            }
+        }
+
+        return ExitCodes.Success;
     }
 
     private static string Detail(string body)

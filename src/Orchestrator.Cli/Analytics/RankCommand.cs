@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Orchestrator.Cli.Io;
 
 namespace Orchestrator.Cli.Analytics;
 
@@ -21,27 +20,8 @@ internal static class RankCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var query = $"api/analytics/journeys?window={Uri.EscapeDataString(parseResult.GetValue(window) ?? "7d")}";
-            var (document, problem) = await HostClient.GetAsync(parseResult.GetRequiredValue(url), query, handler, cancellationToken);
-            var stdout = parseResult.InvocationConfiguration.Output;
-            if (document is null)
-            {
-                parseResult.InvocationConfiguration.Error.WriteLine($"journey rank: {problem}");
-                return ExitCodes.Failed;
-            }
-
-            using (document)
-            {
-                if (parseResult.GetValue(json))
-                {
-                    JsonOutput.Write(stdout, document.RootElement.WriteTo);
-                }
-                else
-                {
-                    Write(stdout, document.RootElement);
-                }
-            }
-
-            return ExitCodes.Success;
+            return await HostClient.ShowAsync(
+                "journey rank", parseResult.GetRequiredValue(url), query, parseResult.GetValue(json), Write, parseResult.InvocationConfiguration, handler, cancellationToken);
         });
         return command;
     }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Orchestrator.Cli.Io;
 
 namespace Orchestrator.Cli.Analytics;
 
@@ -24,27 +23,8 @@ internal static class StatsCommand
         {
             var query = $"api/journeys/{Uri.EscapeDataString(parseResult.GetRequiredValue(id))}/analytics?window={Uri.EscapeDataString(parseResult.GetValue(window) ?? "7d")}"
                 + (parseResult.GetValue(version) is { } v ? $"&version={v}" : "");
-            var (document, problem) = await HostClient.GetAsync(parseResult.GetRequiredValue(url), query, handler, cancellationToken);
-            var stdout = parseResult.InvocationConfiguration.Output;
-            if (document is null)
-            {
-                parseResult.InvocationConfiguration.Error.WriteLine($"journey stats: {problem}");
-                return ExitCodes.Failed;
-            }
-
-            using (document)
-            {
-                if (parseResult.GetValue(json))
-                {
-                    JsonOutput.Write(stdout, document.RootElement.WriteTo);
-                }
-                else
-                {
-                    Write(stdout, document.RootElement);
-                }
-            }
-
-            return ExitCodes.Success;
+            return await HostClient.ShowAsync(
+                "journey stats", parseResult.GetRequiredValue(url), query, parseResult.GetValue(json), Write, parseResult.InvocationConfiguration, handler, cancellationToken);
         });
         return command;
     }

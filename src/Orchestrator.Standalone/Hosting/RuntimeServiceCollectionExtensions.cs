@@ -21,7 +21,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddHostedService<TimerLoop>();
         services.AddHostedService<TouchpointQueueLoop>();
         services.AddHostedService<OutboxSweep>();
-        services.AddHostedService<AnalyticsLoop>();
+        services.AddAnalyticsFold();
         return services;
     }
 }

@@ -2,16 +2,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Application.Analytics;
 
-namespace Orchestrator.Functions.Analytics;
+namespace Orchestrator.Hosting;
 
 /// <summary>
-/// The analytics fold in each worker of the Functions app: the activities' commits queue their records in the worker
-/// that ran them, and this loop folds them (<see cref="AnalyticsAggregator.RunAsync"/>), as the standalone host's does.
+/// Runs the analytics fold in the background (<see cref="AnalyticsAggregator.RunAsync"/>) in every process that commits
+/// (the standalone host; each worker of the Functions app, whose activities queue their records there); at shutdown it
+/// folds what is queued and removes the folded records from their outboxes, so a restart has nothing to recover.
 /// </summary>
-/// <param name="aggregator">The aggregator.</param>
-/// <param name="queries">Lists the journeys to prune.</param>
-/// <param name="logger">Logger.</param>
-internal sealed partial class AnalyticsWorker(AnalyticsAggregator aggregator, AnalyticsQueries queries, ILogger<AnalyticsWorker> logger) : BackgroundService
+internal sealed partial class AnalyticsLoop(AnalyticsAggregator aggregator, AnalyticsQueries queries, ILogger<AnalyticsLoop> logger) : BackgroundService
 {
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -22,6 +20,7 @@ internal sealed partial class AnalyticsWorker(AnalyticsAggregator aggregator, An
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            // Left in the outboxes, the records are folded by the next start's recovery, once.
             LogDrainFailed(logger, exception);
         }
     }
