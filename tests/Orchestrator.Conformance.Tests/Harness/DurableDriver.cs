@@ -14,7 +14,6 @@ using Orchestrator.Durable.Tests.Orchestration;
 using Orchestrator.Application.Touchpoints;
 using Orchestrator.Conformance.Tests.Harness.Api;
 using Orchestrator.Journeys.Definitions;
-using Orchestrator.Journeys.Engine;
 using Orchestrator.Storage.Memory;
 
 namespace Orchestrator.Conformance.Tests.Harness;
@@ -251,14 +250,8 @@ public sealed class DurableDriver : IJourneyDriver, IDisposable
         var outcome = context.IsCompleted
             ? context.Output?.Outcome ?? "(completed without output)"
             : "running";
-        var actions = timeline.OrderBy(e => e.Sequence).SelectMany(e => e.Actions).Where(a => a.InstanceId == instanceId).ToList();
-        var history = timeline.OrderBy(e => e.Sequence).SelectMany(e => e.Decisions).Where(d => d.InstanceId == instanceId).Select(d => d.Decision).ToList();
-        var steps = history.Where(d => d.Kind == DecisionKind.StepEntered).Select(d => d.Step ?? "(no step)").ToList();
-        var decisions = history.Select(d => JourneyRunResult.Decision(d.At, JsonNamingPolicy.CamelCase.ConvertName(d.Kind.ToString()), d.Step, d.Next, d.Detail)).ToList();
-        _committed[cursor] = actions;
-        cursor.Result = new JourneyRunResult(
-            run.Name, cursor.CustomerId, instanceId, outcome,
-            [.. actions.Select(a => $"{a.Channel}/{a.Action}")], steps, [.. actions.Select(a => a.IdempotencyKey)], decisions, [.. cursor.Problems]);
+        _committed[cursor] = [.. timeline.OrderBy(e => e.Sequence).SelectMany(e => e.Actions).Where(a => a.InstanceId == instanceId)];
+        cursor.Result = JourneyRunResult.FromTimeline(run, cursor.CustomerId, instanceId, outcome, timeline, [.. cursor.Problems]);
     }
 
     /// <summary>Every action in the timelines was dispatched exactly once, with the same content.</summary>

@@ -31,6 +31,34 @@ public sealed record JourneyRunResult(
     public static string Decision(DateTimeOffset at, string kind, string? step, string? next, string? detail) =>
         $"{at.UtcDateTime.ToString("o", System.Globalization.CultureInfo.InvariantCulture)} {kind} {step}{(next is null ? "" : $"→{next}")}{(detail is null ? "" : $" ({detail})")}";
 
+    /// <summary>
+    /// A run's result as the customer's timeline recorded it (the drivers that read the application's store): the
+    /// instance's actions, steps and decisions in commit order.
+    /// </summary>
+    /// <param name="run">The run.</param>
+    /// <param name="customerId">The customer the run used.</param>
+    /// <param name="instanceId">The instance.</param>
+    /// <param name="outcome">How the driver saw it end.</param>
+    /// <param name="timeline">The customer's timeline, in any order.</param>
+    /// <param name="problems">What went wrong driving the run.</param>
+    /// <returns>The result.</returns>
+    public static JourneyRunResult FromTimeline(
+        ScenarioRun run, string customerId, string instanceId, string outcome,
+        IEnumerable<Orchestrator.Application.Customers.TimelineEntry> timeline, IReadOnlyList<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var ordered = timeline.OrderBy(e => e.Sequence).ToList();
+        var actions = ordered.SelectMany(e => e.Actions).Where(a => a.InstanceId == instanceId).ToList();
+        var history = ordered.SelectMany(e => e.Decisions).Where(d => d.InstanceId == instanceId).Select(d => d.Decision).ToList();
+        var steps = history.Where(d => d.Kind == Orchestrator.Journeys.Engine.DecisionKind.StepEntered).Select(d => d.Step ?? "(no step)").ToList();
+        var decisions = history
+            .Select(d => Decision(d.At, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(d.Kind.ToString()), d.Step, d.Next, d.Detail))
+            .ToList();
+        return new(
+            run.Name, customerId, instanceId, outcome,
+            [.. actions.Select(a => $"{a.Channel}/{a.Action}")], steps, [.. actions.Select(a => a.IdempotencyKey)], decisions, problems);
+    }
+
     /// <summary>A run that could not be driven to the end.</summary>
     /// <param name="run">The run.</param>
     /// <param name="problems">Why.</param>

@@ -7,7 +7,6 @@ using Orchestrator.Durable.Orchestration;
 using Orchestrator.Durable.Testing.Hosting;
 using Orchestrator.Durable.Testing.Journeys;
 using Orchestrator.Journeys.Definitions;
-using Orchestrator.Journeys.Engine;
 
 namespace Orchestrator.Conformance.Tests.Harness.Durable;
 
@@ -194,14 +193,8 @@ public sealed class RealDurableDriver : IJourneyDriver, IAsyncDisposable
         var outcome = state.RuntimeStatus == OrchestrationRuntimeStatus.Completed
             ? cursor.Status?.Output?.Outcome ?? "(completed without output)"
             : "running";
-        var timeline = (await _app.Customers.ReadTimelineAsync(cursor.CustomerId, cancellationToken)).OrderBy(e => e.Sequence).ToList();
-        var actions = timeline.SelectMany(e => e.Actions).Where(a => a.InstanceId == instanceId).ToList();
-        var history = timeline.SelectMany(e => e.Decisions).Where(d => d.InstanceId == instanceId).Select(d => d.Decision).ToList();
-        var steps = history.Where(d => d.Kind == DecisionKind.StepEntered).Select(d => d.Step ?? "(no step)").ToList();
-        var decisions = history.Select(d => JourneyRunResult.Decision(d.At, JsonNamingPolicy.CamelCase.ConvertName(d.Kind.ToString()), d.Step, d.Next, d.Detail)).ToList();
-        cursor.Result = new JourneyRunResult(
-            run.Name, cursor.CustomerId, instanceId, outcome,
-            [.. actions.Select(a => $"{a.Channel}/{a.Action}")], steps, [.. actions.Select(a => a.IdempotencyKey)], decisions, [.. cursor.Problems]);
+        var timeline = await _app.Customers.ReadTimelineAsync(cursor.CustomerId, cancellationToken);
+        cursor.Result = JourneyRunResult.FromTimeline(run, cursor.CustomerId, instanceId, outcome, timeline, [.. cursor.Problems]);
     }
 
     /// <summary>Every action in the timelines was dispatched exactly once.</summary>
