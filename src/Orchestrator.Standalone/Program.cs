@@ -1,3 +1,4 @@
+using Orchestrator.Standalone.Console;
 using Orchestrator.Standalone.Endpoints;
 using Orchestrator.Standalone.Hosting;
 using Orchestrator.Standalone.Http;
@@ -31,6 +32,7 @@ app.MapPoisonEndpoints();
 app.MapCustomerEndpoints();
 app.MapAnalyticsEndpoints();
 app.MapDiagnosticsEndpoints();
+app.MapConsole();
 
 app.Run();
 

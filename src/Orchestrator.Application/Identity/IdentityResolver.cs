@@ -51,6 +51,22 @@ public sealed class IdentityResolver
         return await _store.ResolveAsync(alias, cancellationToken) ?? alias;
     }
 
+    /// <summary>Says what a customer search term stands for: a customer id, or an alias and whether it is linked.</summary>
+    /// <param name="subject">The term.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The identity (one read for aliases, none otherwise).</returns>
+    public async Task<CustomerIdentity> DescribeAsync(string subject, CancellationToken cancellationToken)
+    {
+        if (!IsAlias(subject))
+        {
+            return new CustomerIdentity(subject, subject, IsAlias: false, Linked: false);
+        }
+
+        var alias = Normalize(subject);
+        var customerId = await _store.ResolveAsync(alias, cancellationToken);
+        return new CustomerIdentity(subject, customerId ?? alias, IsAlias: true, Linked: customerId is not null);
+    }
+
     // Schemes match in any case, so aliases are stored and looked up with a lower-case scheme; the value
     // after the colon is kept as sent.
     private static string Normalize(string alias)

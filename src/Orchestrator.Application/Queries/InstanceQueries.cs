@@ -9,6 +9,9 @@ namespace Orchestrator.Application.Queries;
 /// <summary>What ops and channel apps read: instance status, a customer's journeys and timeline.</summary>
 public sealed class InstanceQueries
 {
+    /// <summary>Reads of instances in flight at once when listing a version's instances.</summary>
+    private const int ReadsInFlight = 16;
+
     private readonly ICustomerStore _customers;
     private readonly IInstanceDirectory _directory;
 
@@ -94,6 +97,46 @@ public sealed class InstanceQueries
             state.StartedAt,
             state.UpdatedAt,
             history);
+    }
+
+    /// <summary>Lists the running and suspended instances of one journey version, optionally only those at one step.</summary>
+    /// <param name="journeyId">The journey.</param>
+    /// <param name="version">The version.</param>
+    /// <param name="step">Only instances at this step; every step when null.</param>
+    /// <param name="top">Most instances listed.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The instances, the longest at their step first.</returns>
+    /// <remarks>
+    /// Costs one directory query plus one point read per instance the version ever had (in batches), as counting a
+    /// version does: the directory holds no step, which would otherwise be written on every transition. An operator's
+    /// view of one step, not something to run per touchpoint.
+    /// </remarks>
+    public async Task<IReadOnlyList<StepOccupant>> ListActiveInVersionAsync(
+        string journeyId, int version, string? step, int top, CancellationToken cancellationToken)
+    {
+        var occupants = new List<StepOccupant>();
+        var locations = await _directory.ListByVersionAsync(journeyId, version, cancellationToken);
+        foreach (var batch in locations.Chunk(ReadsInFlight))
+        {
+            var records = await Task.WhenAll(batch.Select(l => _customers.GetInstanceAsync(l.CustomerId, l.InstanceId, cancellationToken)));
+            occupants.AddRange(records
+                .OfType<InstanceRecord>()
+                .Where(r => r.IsActive && (step is null || string.Equals(r.State.CurrentStep, step, StringComparison.Ordinal)))
+                .Select(r => new StepOccupant(
+                    r.InstanceId,
+                    r.State.CustomerId,
+                    r.State.Version,
+                    r.RuntimeStatus,
+                    r.State.CurrentStep,
+                    r.State.Trail?.StepEnteredAt,
+                    r.State.StartedAt,
+                    r.State.UpdatedAt)));
+        }
+
+        return [.. occupants
+            .OrderBy(o => o.StepEnteredAt ?? o.LastUpdatedTime)
+            .ThenBy(o => o.InstanceId, StringComparer.Ordinal)
+            .Take(top)];
     }
 
     /// <summary>Lists a customer's instances, oldest first.</summary>

@@ -35,4 +35,6 @@ namespace Orchestrator.Application.Serialization;
 [JsonSerializable(typeof(IReadOnlyList<PoisonEntry>))]
 [JsonSerializable(typeof(InstanceStatus))]
 [JsonSerializable(typeof(IReadOnlyList<InstanceStatus>))]
+[JsonSerializable(typeof(IReadOnlyList<StepOccupant>))]
+[JsonSerializable(typeof(Identity.CustomerIdentity))]
 public sealed partial class ApplicationJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orchestrator.Application.Customers;
+using Orchestrator.Application.Identity;
 using Orchestrator.Application.Queries;
 
 namespace Orchestrator.Http.Handlers;
@@ -33,5 +34,19 @@ public static class CustomerHandlers
     {
         ArgumentNullException.ThrowIfNull(queries);
         return TypedResults.Ok(await queries.GetTimelineAsync(customerId, cancellationToken));
+    }
+
+    /// <summary>Says what a customer search term stands for: a customer id, or an alias and the customer it is linked to.</summary>
+    /// <param name="subject">A customer id or an alias such as <c>email:ann@example.com</c>.</param>
+    /// <param name="identities">The identity resolver.</param>
+    /// <param name="cancellationToken">The request's cancellation.</param>
+    /// <returns>200 with the identity; an unknown id or an alias not linked resolves to itself.</returns>
+    public static async Task<Ok<CustomerIdentity>> GetIdentityAsync(
+        string subject,
+        IdentityResolver identities,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(identities);
+        return TypedResults.Ok(await identities.DescribeAsync(subject, cancellationToken));
     }
 }

@@ -1,3 +1,4 @@
+using Orchestrator.Application.Identity;
 using Orchestrator.Application.Queries;
 using Orchestrator.Http;
 using Orchestrator.Http.Handlers;
@@ -23,6 +24,9 @@ public static class CustomerEndpoints
         customer.MapGet("/timeline", (string customerId, InstanceQueries queries, CancellationToken cancellationToken) =>
                 CustomerHandlers.GetTimelineAsync(customerId, queries, cancellationToken))
             .WithSummary("Reads the customer's timeline: touchpoints, decisions and actions, oldest first");
+        customer.MapGet("/identity", (string customerId, IdentityResolver identities, CancellationToken cancellationToken) =>
+                CustomerHandlers.GetIdentityAsync(customerId, identities, cancellationToken))
+            .WithSummary("Says what a customer id or alias (such as email:ann@example.com) stands for: the customer it resolves to");
         return app;
     }
 }

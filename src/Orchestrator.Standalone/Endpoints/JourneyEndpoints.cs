@@ -1,4 +1,5 @@
 using Orchestrator.Application.Definitions;
+using Orchestrator.Application.Queries;
 using Orchestrator.Http;
 using Orchestrator.Http.Handlers;
 
@@ -32,6 +33,10 @@ public static class JourneyEndpoints
                 JourneyHandlers.GetVersionAsync(id, version, lifecycle, cancellationToken))
             .WithSummary("Reads one version of a journey, with its status and its instances counted")
             .WithDescription("Counting reads every instance the version ever had: one directory query plus one read per instance.");
+        journeys.MapGet("/{id}/versions/{version:int}/instances", (string id, int version, string? step, int? top, DefinitionService definitions, InstanceQueries queries, CancellationToken cancellationToken) =>
+                JourneyHandlers.ListActiveInstancesAsync(id, version, step, top, definitions, queries, cancellationToken))
+            .WithSummary("Lists a version's running and suspended instances, optionally only those at one step, longest at their step first")
+            .WithDescription("Reads every instance the version ever had, as counting a version does: an operator's view of a step, not something to poll.");
 
         journeys.MapPost("/{id}/versions/{version:int}/drain", (string id, int version, VersionLifecycle lifecycle, CancellationToken cancellationToken) =>
                 JourneyHandlers.DrainAsync(id, version, lifecycle, cancellationToken))

@@ -6,12 +6,16 @@ namespace Orchestrator.Standalone.Security;
 /// </summary>
 /// <remarks>
 /// Closed by default: a path under no listed prefix needs the management key too, so a new route is never
-/// open by accident; only <see cref="OpenPaths"/> are open.
+/// open by accident; only <see cref="OpenPaths"/> and the console's static files under <see cref="OpenPrefixes"/> are
+/// open (the page holds no data: it asks for the management key and sends it with every API call it makes).
 /// </remarks>
 public static class ApiKeyRoutes
 {
     /// <summary>Paths answered without a key.</summary>
     public static readonly IReadOnlyList<PathString> OpenPaths = ["/healthz", "/openapi/v1.json"];
+
+    /// <summary>Prefixes answered without a key: the console's page and assets.</summary>
+    public static readonly IReadOnlyList<PathString> OpenPrefixes = ["/console"];
 
     /// <summary>Prefixes that need the ingestion key.</summary>
     public static readonly IReadOnlyList<PathString> IngestionPrefixes = ["/api/touchpoints"];
@@ -25,7 +29,8 @@ public static class ApiKeyRoutes
     /// <returns>The scope.</returns>
     public static ApiKeyScope ScopeOf(PathString path)
     {
-        if (OpenPaths.Any(open => path.StartsWithSegments(open, out var rest) && (!rest.HasValue || rest == "/")))
+        if (OpenPaths.Any(open => path.StartsWithSegments(open, out var rest) && (!rest.HasValue || rest == "/"))
+            || OpenPrefixes.Any(prefix => path.StartsWithSegments(prefix)))
         {
             return ApiKeyScope.Open;
         }

@@ -1,0 +1,86 @@
+/**
+ * Journeys: every deployed journey, ranked by the fix-first order of `GET /api/analytics/journeys` (opportunity, then
+ * under-performers, then volume), with its active version and status (`GET /api/journeys`) and a sparkline of its
+ * score, or of its starts while nothing has ended, per hour or day (`GET /api/journeys/{id}/analytics?interval=`).
+ */
+import { enc, get, type JourneyAnalytics, type JourneyRank, type JourneySummary } from "../api";
+import { field, h, replace, svg } from "../dom";
+import { count, score, signed } from "../format";
+import type { Page } from "../route";
+import { href, replaceQuery } from "../route";
+import { errorBox, windowPicker } from "./shared";
+
+export const journeysPage: Page = (main, route) => {
+  let window = route.query.get("window") ?? "7d";
+  const body = h("div", { "aria-busy": "true" }, "Loading…");
+  const picker = windowPicker(window, (value) => {
+    window = value;
+    replaceQuery(route, { window });
+    void load();
+  });
+  replace(main,
+    h("h1", {}, "Journeys"),
+    h("p", { class: "lead" }, "Every deployed journey, the ones to fix first at the top: opportunity is volume × distance below the target score."),
+    h("div", { class: "toolbar" }, field("Window", picker)),
+    body);
+
+  async function load(): Promise<void> {
+    try {
+      const [summaries, ranking] = await Promise.all([
+        get<JourneySummary[]>("/api/journeys"),
+        get<JourneyRank[]>(`/api/analytics/journeys?window=${enc(window)}`),
+      ]);
+      const interval = window.endsWith("h") || window === "1d" || window === "2d" ? "hour" : "day";
+      const series = await Promise.all(ranking.map((r) =>
+        get<JourneyAnalytics>(`/api/journeys/${enc(r.journeyId)}/analytics?window=${enc(window)}&interval=${interval}`).catch(() => null)));
+      const byId = new Map(summaries.map((s) => [s.id, s]));
+      const rows = ranking.map((rank, index) => row(index + 1, rank, byId.get(rank.journeyId), series[index]));
+      replace(body,
+        h("table", { class: "grid", "data-testid": "journeys" },
+          h("caption", {}, `Ranked over the last ${window}`),
+          h("thead", {}, h("tr", {},
+            ...["#", "Journey", "Version", "Status", "Started", "Ended", "Score / target", "Trend", interval === "hour" ? "By hour" : "By day", "Flag"]
+              .map((t) => h("th", { scope: "col" }, t)))),
+          h("tbody", {}, rows)));
+      body.removeAttribute("aria-busy");
+    } catch (error) {
+      replace(body, errorBox(error));
+    }
+  }
+
+  void load();
+};
+
+function row(rank: number, r: JourneyRank, summary: JourneySummary | undefined, analytics: JourneyAnalytics | null): HTMLElement {
+  const flags = [r.belowTarget ? "below target" : null, r.falling ? "falling" : null].filter(Boolean).join(", ");
+  return h("tr", { class: r.underPerforming ? "under" : "", "data-journey": r.journeyId },
+    h("td", {}, rank),
+    h("td", {}, h("a", { href: href("map", r.journeyId) }, r.name), h("div", { class: "muted" }, r.journeyId)),
+    h("td", {}, summary ? `v${summary.version}` : "–"),
+    h("td", {}, h("span", { class: `badge ${summary?.status.toLowerCase() ?? ""}` }, summary?.status ?? "–")),
+    h("td", { class: "num" }, count(analytics?.report.totals.started)),
+    h("td", { class: "num" }, count(r.volume)),
+    h("td", { class: "num" }, `${score(r.score)} / ${r.target}`),
+    h("td", { class: "num" }, signed(r.trend)),
+    h("td", {}, sparkline(analytics)),
+    h("td", {}, r.underPerforming ? h("span", { class: "badge warn" }, `Under-performing: ${flags}`) : h("span", { class: "muted" }, "ok")));
+}
+
+/** The score per interval, or the starts per interval when no instance has ended (no score yet). */
+function sparkline(analytics: JourneyAnalytics | null): Element {
+  const points = analytics?.series ?? [];
+  const scored = points.some((p) => p.score !== null);
+  const values = points.map((p) => (scored ? p.score : p.started) ?? 0);
+  const width = 120;
+  const height = 28;
+  const max = scored ? 100 : Math.max(1, ...values);
+  const step = values.length > 1 ? width / (values.length - 1) : width;
+  const coordinates = values.map((v, i) => `${(i * step).toFixed(1)},${(height - 2 - (v / max) * (height - 4)).toFixed(1)}`);
+  const what = scored ? "score" : "starts";
+  const label = values.length === 0 ? "no data" : `${what} per ${analytics?.grain ?? "interval"}: ${values.map((v) => Math.round(v)).join(", ")}`;
+  const chart = svg("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img", class: "spark", "aria-label": label },
+    ...(values.length > 1
+      ? [svg("polyline", { points: coordinates.join(" "), fill: "none", stroke: scored ? "#2563eb" : "#6b7280", "stroke-width": 2 })]
+      : values.length === 1 ? [svg("circle", { cx: width / 2, cy: coordinates[0].split(",")[1], r: 3, fill: "#6b7280" })] : []));
+  return chart;
+}
