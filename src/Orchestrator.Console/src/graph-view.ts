@@ -69,6 +69,13 @@ export function createGraph(container: HTMLElement, definition: JourneyDefinitio
     autoungrabify: true,
     userZoomingEnabled: false,
   });
+  // Tall journeys get a taller canvas rather than unreadably small text: size it to the laid-out graph at ~85 % zoom.
+  const box = graph.elements().boundingBox();
+  const width = container.clientWidth || 1000;
+  const zoom = Math.min(1, 0.85, (width - 40) / Math.max(1, box.w));
+  container.style.height = `${Math.round(Math.min(2400, Math.max(360, box.h * zoom + 60)))}px`;
+  graph.resize();
+  graph.fit(undefined, 24);
   graph.on("tap", "node", (event) => {
     const id = event.target.id() as string;
     if (!id.startsWith("__")) onSelect(id);

@@ -5,9 +5,10 @@
  * (`PUT /api/journeys/{id}`), and drain or stop versions (`POST …/versions/{n}/drain|stop`).
  */
 import { json } from "@codemirror/lang-json";
-import { setDiagnostics, type Diagnostic } from "@codemirror/lint";
+import { syntaxTree } from "@codemirror/language";
+import type { SyntaxNode } from "@lezer/common";
 import { EditorSelection, EditorState } from "@codemirror/state";
-import { EditorView, keymap } from "@codemirror/view";
+import { EditorView } from "@codemirror/view";
 import { basicSetup } from "codemirror";
 import { getJsonPointers, jsonSchema, type JSONPointersMap } from "codemirror-json-schema";
 import schema from "../../../../schemas/journey.schema.json";
@@ -18,6 +19,7 @@ import { announce, field, h, replace } from "../dom";
 import { time } from "../format";
 import { createGraph, type GraphView, type StepCounts } from "../graph-view";
 import type { Page } from "../route";
+import { serverErrorHighlighting, showServerErrors, type ServerError } from "../server-errors";
 import { href } from "../route";
 import { explain } from "./customer";
 import { confirmDialog, errorBox } from "./shared";
@@ -58,17 +60,19 @@ export const designerPage: Page = (main, route) => {
     parent: editorHost,
     state: EditorState.create({
       doc: JSON.stringify(template, null, 2),
-      extensions: [basicSetup, jsonSchema(schema as unknown as Parameters<typeof jsonSchema>[0]), keymap.of([]), EditorView.contentAttributes.of({ "aria-label": "Journey definition (JSON)" })],
+      extensions: [basicSetup, jsonSchema(schema as unknown as Parameters<typeof jsonSchema>[0]), serverErrorHighlighting(), EditorView.contentAttributes.of({ "aria-label": "Journey definition (JSON)" })],
     }),
   });
   const scriptEditor = new EditorView({
     parent: scriptHost,
     state: EditorState.create({
       doc: scriptFor(template as unknown as JourneyDefinition),
-      extensions: [basicSetup, json(), EditorView.contentAttributes.of({ "aria-label": "Scenario script (JSON)" })],
+      extensions: [basicSetup, json(), serverErrorHighlighting(), EditorView.contentAttributes.of({ "aria-label": "Scenario script (JSON)" })],
     }),
   });
   idInput.value = template.id;
+  // The editors scroll inside their frame: keyboard users reach that region too (axe: scrollable-region-focusable).
+  for (const view of [definitionEditor, scriptEditor]) view.scrollDOM.setAttribute("tabindex", "0");
 
   replace(main,
     h("h1", {}, "Designer"),
@@ -126,7 +130,7 @@ export const designerPage: Page = (main, route) => {
     if (!id) { announce("Give the journey id.", "error"); return false; }
     try {
       await post<{ valid: boolean }>(`/api/journeys/${enc(id)}/validate`, text());
-      definitionEditor.dispatch(setDiagnostics(definitionEditor.state, []));
+      showServerErrors(definitionEditor, []);
       replace(problems, h("p", { class: "ok", role: "status" }, `${id} is valid.`));
       return true;
     } catch (error) {
@@ -198,15 +202,15 @@ export const designerPage: Page = (main, route) => {
     const errors = error instanceof ApiError && Array.isArray(error.problem?.errors) ? (error.problem!.errors as ProblemError[]) : [];
     if (errors.length === 0) { replace(problems, errorBox(error)); return; }
     const pointers = getJsonPointers(view.state, "json4");
-    const diagnostics: Diagnostic[] = [];
+    const highlighted: ServerError[] = [];
     const located = errors.map((e) => {
       const pointer = String(e.pointer ?? "");
       const local = prefix && pointer.startsWith(prefix) ? pointer.slice(prefix.length) : pointer;
-      const at = locate(pointers, local, view.state.doc.length);
-      if (at && (!prefix || pointer.startsWith(prefix))) diagnostics.push({ from: at.from, to: at.to, severity: "error", message: `${pointer}: ${e.message}` });
+      const at = locate(view.state, pointers, local);
+      if (at && (!prefix || pointer.startsWith(prefix))) highlighted.push({ from: at.from, to: at.to, message: `${pointer}: ${e.message}` });
       return { pointer, message: String(e.message ?? ""), at: !prefix || pointer.startsWith(prefix) ? at : null };
     });
-    view.dispatch(setDiagnostics(view.state, diagnostics));
+    showServerErrors(view, highlighted);
     replace(problems, h("div", { class: "error", role: "alert" },
       h("p", {}, (error as ApiError).problem?.title ?? "Not valid"),
       h("ul", { class: "pointers" }, ...located.map((e) => h("li", {},
@@ -252,13 +256,20 @@ function setDoc(view: EditorView, text: string): void {
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
 }
 
-/** The range to highlight for a pointer: its value, or the nearest parent present (a missing property is reported at its object). */
-function locate(pointers: JSONPointersMap, pointer: string, length: number): { from: number; to: number } | null {
+/**
+ * The range to highlight for a pointer: the whole property when short (`"start": "nowhere"`), its key alone when long
+ * (an object, a list); a pointer to something missing is shown at the nearest parent present.
+ */
+function locate(state: EditorState, pointers: JSONPointersMap, pointer: string): { from: number; to: number } | null {
   for (let p = pointer; ; p = p.slice(0, p.lastIndexOf("/"))) {
     const found = pointers.get(p);
-    // A short value is highlighted with its key; a long one (an object, a list) by its key alone.
-    if (found) return { from: found.keyFrom, to: "valueTo" in found && found.valueTo - found.keyFrom < 160 ? found.valueTo : found.keyTo };
-    if (p === "") return length > 0 ? { from: 0, to: Math.min(1, length) } : null;
+    if (found) {
+      let node: SyntaxNode | null = syntaxTree(state).resolveInner(found.keyFrom, 1);
+      while (node && node.name !== "Property") node = node.parent;
+      const to = node && node.to - found.keyFrom < 160 ? node.to : found.keyTo;
+      return { from: found.keyFrom, to };
+    }
+    if (p === "") return state.doc.length > 0 ? { from: 0, to: Math.min(1, state.doc.length) } : null;
   }
 }
 

@@ -16,7 +16,7 @@ export const poisonPage: Page = (main) => {
     try {
       const entries = await get<PoisonEntry[]>("/api/poison?top=200");
       replace(body, entries.length === 0 ? h("p", { class: "ok" }, "Nothing is kept aside.") : h("table", { class: "grid", "data-testid": "poison" },
-        h("thead", {}, h("tr", {}, ...["Kept at", "Source", "Attempts", "Reason", "Touchpoint", ""].map((c) => h("th", { scope: "col" }, c)))),
+        h("thead", {}, h("tr", {}, ...["Kept at", "Source", "Attempts", "Reason", "Touchpoint", "Action"].map((c) => h("th", { scope: "col" }, c)))),
         h("tbody", {}, ...entries.map((e) => h("tr", { "data-poison": e.id },
           h("td", {}, time(e.at)), h("td", {}, e.source), h("td", { class: "num" }, e.attempts), h("td", {}, e.reason),
           h("td", {}, h("details", {}, h("summary", {}, "body"), h("pre", {}, pretty(e.body)))),

@@ -1,0 +1,73 @@
+using Microsoft.Playwright;
+using Orchestrator.Console.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Orchestrator.Console.Tests;
+
+[Collection(ConsoleCollection.Name)]
+public sealed class CustomerPageTests(ConsoleFixture fixture)
+{
+    [Fact]
+    public async Task Customer_BranchTaken_ExplainedWithTheValueThatChoseIt()
+    {
+        var customer = "explain-" + Guid.NewGuid().ToString("N")[..6];
+        await fixture.SendAsync(customer + "-inv", "invoice.issued", customer, new { invoiceId = "INV-X", amount = 80, currency = "EUR", dueDate = "2026-12-31" });
+        await fixture.SendAsync(customer + "-fail", "payment.failed", customer, new { invoiceId = "INV-X", reason = "card-expired" });
+        await fixture.WaitForApiAsync($"/api/customers/{customer}/timeline", body => body.Contains("branchTaken", StringComparison.Ordinal), "the branch decision on the timeline");
+
+        var page = await fixture.NewPageAsync();
+        await fixture.GoToAsync(page, "#/customer");
+        await page.GetByLabel("Customer id or alias").FillAsync(customer);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+
+        var decision = page.Locator("[data-testid=timeline] li[data-kind=branchTaken]");
+        await Expect(decision).ToContainTextAsync("at diagnose, took case 0 → update-card because event.data.reason = \"card-expired\"");
+        var card = page.Locator("section.card");
+        await Expect(card.Locator(".current-step")).ToHaveTextAsync("wait-retry");
+        await Expect(card.Locator(".waits")).ToContainTextAsync("payment.completed → paid-late");
+        await Expect(page.Locator("[data-testid=timeline] .actions-sent")).ToContainTextAsync(["Sent mobile/update-card from step update-card (bill-payment)"]);
+
+        await ConsoleFixture.ScreenshotAsync(page, "console-customer");
+    }
+
+    [Fact]
+    public async Task Customer_SuspendThenResume_ConfirmedAndShownOnThePage()
+    {
+        var customer = "ops-" + Guid.NewGuid().ToString("N")[..6];
+        await fixture.SendAsync(customer + "-inv", "invoice.issued", customer, new { invoiceId = "INV-O", amount = 55, currency = "EUR", dueDate = "2026-12-31" });
+        await fixture.WaitForApiAsync($"/api/customers/{customer}/journeys", body => body.Contains("wait-pay", StringComparison.Ordinal), "the instance waiting for payment");
+
+        var page = await fixture.NewPageAsync();
+        await fixture.GoToAsync(page, "#/customer/" + customer);
+        var status = page.Locator("section.card .runtime-status");
+        await Expect(status).ToHaveTextAsync("Running");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Suspend" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToContainTextAsync("Its touchpoints are kept");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Suspend" }).ClickAsync();
+        await Expect(status).ToHaveTextAsync("Suspended");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
+        await Expect(status).ToHaveTextAsync("Running");
+        await Expect(page.Locator("[data-testid=timeline]")).ToContainTextAsync("suspend");
+    }
+
+    [Fact]
+    public async Task Customer_SuspendCancelled_ChangesNothing()
+    {
+        var customer = "keep-" + Guid.NewGuid().ToString("N")[..6];
+        await fixture.SendAsync(customer + "-inv", "invoice.issued", customer, new { invoiceId = "INV-K", amount = 12, currency = "EUR", dueDate = "2026-12-31" });
+        await fixture.WaitForApiAsync($"/api/customers/{customer}/journeys", body => body.Contains("wait-pay", StringComparison.Ordinal), "the instance waiting for payment");
+
+        var page = await fixture.NewPageAsync();
+        await fixture.GoToAsync(page, "#/customer/" + customer);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Suspend" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        var status = await fixture.Api.GetStringAsync(new Uri($"/api/customers/{customer}/journeys", UriKind.Relative));
+        Assert.Contains("\"Running\"", status, StringComparison.Ordinal);
+    }
+}
