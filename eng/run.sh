@@ -50,6 +50,19 @@ if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] || [ packag
   npm ci --no-audit --no-fund --loglevel=error >&2
 fi
 
+# The console (src/Orchestrator.Console) is built into the host's static files; build it on a fresh clone or when its
+# sources or pins changed since the last build.
+console_dir=src/Orchestrator.Console
+console_page=src/Orchestrator.Standalone/wwwroot/console/index.html
+if [ ! -f "$console_dir/node_modules/.package-lock.json" ] || [ "$console_dir/package-lock.json" -nt "$console_dir/node_modules/.package-lock.json" ]; then
+  say "installing the console's Node packages (npm ci in $console_dir)"
+  (cd "$console_dir" && npm ci --no-audit --no-fund --loglevel=error) >&2
+fi
+if [ ! -f "$console_page" ] || [ -n "$(find "$console_dir/src" "$console_dir/index.html" "$console_dir/package-lock.json" schemas/journey.schema.json -newer "$console_page" -print -quit)" ]; then
+  say "building the console (npm run build in $console_dir)"
+  (cd "$console_dir" && npm run --silent build) >&2
+fi
+
 table_port=$(pick_port "Azurite Table" "${AZURITE_TABLE_PORT:-10002}" "${AZURITE_TABLE_PORT:+yes}")
 queue_port=$(pick_port "Azurite Queue" "${AZURITE_QUEUE_PORT:-10001}" "${AZURITE_QUEUE_PORT:+yes}")
 [ "$table_port" != "$queue_port" ] || queue_port=$(free_port)
@@ -130,6 +143,8 @@ cat <<BANNER
 ================================================================================
  Journey Orchestrator is running at $url
  Sample journeys deployed from samples/journeys: $url/api/journeys (management key)
+ Console (journeys, live map, customers, designer, poison): $url/console/
+   (it asks for the management key below once per browser tab)
 ================================================================================
 
 API keys for this run (send in the x-api-key header; set ORCHESTRATOR_MANAGEMENT_KEY and

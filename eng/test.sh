@@ -17,6 +17,19 @@ if [ -f package-lock.json ] && { [ ! -d node_modules ] || [ package-lock.json -n
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# The console tests drive Debian's chromium (Playwright's own browser download is not used) against the built console.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "==> apt-get install chromium (for the console tests)"
+  apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+fi
+console_dir=src/Orchestrator.Console
+if [ ! -f "$console_dir/node_modules/.package-lock.json" ] || [ "$console_dir/package-lock.json" -nt "$console_dir/node_modules/.package-lock.json" ]; then
+  echo "==> npm ci (console)"
+  (cd "$console_dir" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+echo "==> npm run build (console)"
+(cd "$console_dir" && npm run --silent build)
+
 # Probe: restore the Service Bus trigger extension, at its pinned version, in a project of its own outside the
 # repository (so nothing else can fail it), from the same package sources.
 extension=Microsoft.Azure.Functions.Worker.Extensions.ServiceBus

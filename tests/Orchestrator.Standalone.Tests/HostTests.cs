@@ -34,6 +34,8 @@ public sealed class HostTests(AzuriteFixture azurite, HostFixture fixture) : ICl
         Assert.Contains("/api/journeys/{id}/versions/{version}", paths);
         Assert.Contains("/runtime/webhooks/durabletask/instances/{instanceId}", paths);
         Assert.Contains("/api/customers/{customerId}/timeline", paths);
+        Assert.Contains("/api/customers/{customerId}/identity", paths);
+        Assert.Contains("/api/journeys/{id}/versions/{version}/instances", paths);
     }
 
     [Fact]

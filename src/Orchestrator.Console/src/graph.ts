@@ -24,7 +24,7 @@ export function edgesOf(definition: JourneyDefinition): GraphEdge[] {
         add(step.onTimeout, "onTimeout", `timeout ${step.timeout ?? ""}`.trim());
         break;
       case "branch":
-        (step.cases ?? []).forEach((c, i) => add(c.next, `case ${i}`, `case ${i}: ${describeCondition(c.when)}`));
+        (step.cases ?? []).forEach((c, i) => add(c.next, `case ${i}`, `case ${i}: ${shorten(describeCondition(c.when), 36)}`));
         add(step.default, "default", "default");
         break;
       case "split": {
@@ -60,4 +60,8 @@ export function describeCondition(condition: unknown): string {
   if (c.not) return `not (${describeCondition(c.not)})`;
   if (typeof c.field === "string") return `${c.field} ${c.op ?? ""}${c.value === undefined ? "" : ` ${JSON.stringify(c.value)}`}`;
   return "";
+}
+
+function shorten(text: string, most: number): string {
+  return text.length <= most ? text : `${text.slice(0, most - 1)}…`;
 }

@@ -70,6 +70,9 @@ public sealed class ApiKeysTests
     [InlineData("/api/poison", ApiKeyScope.Management)]
     [InlineData("/runtime/webhooks/durabletask/instances", ApiKeyScope.Management)]
     [InlineData("/", ApiKeyScope.Management)]
-    public void ScopeOf_Path_IsOpenOnlyForHealthAndApiDescription(string path, ApiKeyScope expected) =>
+    [InlineData("/console", ApiKeyScope.Open)]
+    [InlineData("/console/assets/index.js", ApiKeyScope.Open)]
+    [InlineData("/consolex", ApiKeyScope.Management)]
+    public void ScopeOf_Path_IsOpenOnlyForHealthApiDescriptionAndConsolePage(string path, ApiKeyScope expected) =>
         Assert.Equal(expected, ApiKeyRoutes.ScopeOf(path));
 }
