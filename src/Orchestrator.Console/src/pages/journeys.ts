@@ -30,7 +30,8 @@ export const journeysPage: Page = (main, route) => {
         get<JourneySummary[]>("/api/journeys"),
         get<JourneyRank[]>(`/api/analytics/journeys?window=${enc(window)}`),
       ]);
-      const interval = window.endsWith("h") || window === "1d" || window === "2d" ? "hour" : "day";
+      // Hours while they are kept (8 days), days beyond.
+      const interval = window.endsWith("h") || ["1d", "2d", "3d", "4d", "5d", "6d", "7d"].includes(window) ? "hour" : "day";
       const series = await Promise.all(ranking.map((r) =>
         get<JourneyAnalytics>(`/api/journeys/${enc(r.journeyId)}/analytics?window=${enc(window)}&interval=${interval}`).catch(() => null)));
       const byId = new Map(summaries.map((s) => [s.id, s]));
@@ -66,21 +67,30 @@ function row(rank: number, r: JourneyRank, summary: JourneySummary | undefined, 
     h("td", {}, r.underPerforming ? h("span", { class: "badge warn" }, `Under-performing: ${flags}`) : h("span", { class: "muted" }, "ok")));
 }
 
-/** The score per interval, or the starts per interval when no instance has ended (no score yet). */
+/**
+ * The score per interval (blue; intervals where nothing ended have no score and are skipped), or, while nothing has
+ * ended, the starts per interval (grey).
+ */
 function sparkline(analytics: JourneyAnalytics | null): Element {
   const points = analytics?.series ?? [];
   const scored = points.some((p) => p.score !== null);
-  const values = points.map((p) => (scored ? p.score : p.started) ?? 0);
+  const values = points.map((p) => (scored ? p.score : p.started));
   const width = 120;
   const height = 28;
-  const max = scored ? 100 : Math.max(1, ...values);
-  const step = values.length > 1 ? width / (values.length - 1) : width;
-  const coordinates = values.map((v, i) => `${(i * step).toFixed(1)},${(height - 2 - (v / max) * (height - 4)).toFixed(1)}`);
-  const what = scored ? "score" : "starts";
-  const label = values.length === 0 ? "no data" : `${what} per ${analytics?.grain ?? "interval"}: ${values.map((v) => Math.round(v)).join(", ")}`;
-  const chart = svg("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img", class: "spark", "aria-label": label },
-    ...(values.length > 1
-      ? [svg("polyline", { points: coordinates.join(" "), fill: "none", stroke: scored ? "#2563eb" : "#6b7280", "stroke-width": 2 })]
-      : values.length === 1 ? [svg("circle", { cx: width / 2, cy: coordinates[0].split(",")[1], r: 3, fill: "#6b7280" })] : []));
-  return chart;
+  const max = scored ? 100 : Math.max(1, ...values.map((v) => v ?? 0));
+  const step = values.length > 1 ? width / (values.length - 1) : 0;
+  const coordinates = values
+    .map((v, i) => (v === null ? null : [i * step, height - 2 - (v / max) * (height - 4)] as const))
+    .filter((c): c is readonly [number, number] => c !== null);
+  const shown = values.filter((v): v is number => v !== null);
+  const label = shown.length === 0
+    ? "no data yet"
+    : `${scored ? "score" : "starts"} per ${analytics?.grain ?? "interval"}, oldest first: ${shown.map((v) => Math.round(v)).join(", ")}`;
+  const colour = scored ? "#2563eb" : "#6b7280";
+  const marks: SVGElement[] = coordinates.length > 1
+    ? [svg("polyline", { points: coordinates.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(" "), fill: "none", stroke: colour, "stroke-width": 2 })]
+    : [];
+  const last = coordinates.at(-1);
+  if (last) marks.push(svg("circle", { cx: last[0] || width / 2, cy: last[1], r: 2.5, fill: colour }));
+  return svg("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img", class: "spark", "aria-label": label }, ...marks);
 }

@@ -127,11 +127,18 @@ export const mapPage: Page = (main, route) => {
         pair("Trend", signed(report.trend)), pair("Now in journey", count(report.steps.reduce((sum, s) => sum + s.currentlyIn, 0))),
         pair("Sent", Object.entries(t.sent).map(([c, n]) => `${c} ${n}`).join(", ") || "none")));
 
-    replace(table, h("table", { class: "grid", "data-testid": "steps" },
-      h("caption", {}, "Each step's figures; select a step for the customers now in it"),
-      h("thead", {}, h("tr", {}, ...["Step", "Type", "Entered", "Now", "Left by edge", "Ended here", "Timed out", "Time in step p50 / p90 / p99"]
-        .map((c) => h("th", { scope: "col" }, c)))),
-      h("tbody", {}, ...report.steps.map((s) => stepRow(s)))));
+    // Rows are updated in place while the steps stay the same, so a focused step keeps its focus across refreshes.
+    const body = table.querySelector("tbody");
+    const rows = body ? [...body.querySelectorAll<HTMLElement>("tr[data-step]")] : [];
+    if (body && rows.length === report.steps.length && rows.every((r, i) => r.dataset.step === report.steps[i].step)) {
+      rows.forEach((row, i) => fillRow(row, report.steps[i]));
+    } else {
+      replace(table, h("table", { class: "grid", "data-testid": "steps" },
+        h("caption", {}, "Each step's figures; select a step for the customers now in it"),
+        h("thead", {}, h("tr", {}, ...["Step", "Type", "Entered", "Now", "Left by edge", "Ended here", "Timed out", "Time in step p50 / p90 / p99"]
+          .map((c) => h("th", { scope: "col" }, c)))),
+        h("tbody", {}, ...report.steps.map((s) => stepRow(s)))));
+    }
 
     if (report.arms.length > 0) {
       replace(arms, h("h2", {}, "Split arms"), h("table", { class: "grid", "data-testid": "arms" },
@@ -149,16 +156,24 @@ export const mapPage: Page = (main, route) => {
   }
 
   function stepRow(s: StepFigures): HTMLElement {
-    const t = s.timeInStepSeconds;
-    return h("tr", { "data-step": s.step, class: s.step === selected ? "selected" : "" },
+    const row = h("tr", { "data-step": s.step, class: s.step === selected ? "selected" : "" },
       h("th", { scope: "row" }, h("button", { type: "button", class: "link", onclick: () => select(s.step), "aria-label": `Show step ${s.step}` }, s.step)),
       h("td", {}, s.type),
-      h("td", { class: "num entered" }, count(s.entered)),
-      h("td", { class: "num now" }, count(s.currentlyIn)),
-      h("td", {}, Object.entries(s.left).map(([edge, n]) => `${edge} ${n}`).join(", ") || "–"),
-      h("td", {}, Object.entries(s.ended).map(([o, n]) => `${o} ${n}`).join(", ") || "–"),
-      h("td", { class: "num" }, count(s.timedOut)),
-      h("td", { class: "num" }, `${seconds(t.p50)} / ${seconds(t.p90)} / ${seconds(t.p99)}`));
+      h("td", { class: "num entered" }), h("td", { class: "num now" }), h("td", { class: "left" }), h("td", { class: "ended" }),
+      h("td", { class: "num timed-out" }), h("td", { class: "num time" }));
+    fillRow(row, s);
+    return row;
+  }
+
+  function fillRow(row: HTMLElement, s: StepFigures): void {
+    const t = s.timeInStepSeconds;
+    const set = (selector: string, text: string) => { row.querySelector(selector)!.textContent = text; };
+    set(".entered", count(s.entered));
+    set(".now", count(s.currentlyIn));
+    set(".left", Object.entries(s.left).map(([edge, n]) => `${edge} ${n}`).join(", ") || "–");
+    set(".ended", Object.entries(s.ended).map(([o, n]) => `${o} ${n}`).join(", ") || "–");
+    set(".timed-out", count(s.timedOut));
+    set(".time", `${seconds(t.p50)} / ${seconds(t.p90)} / ${seconds(t.p99)}`);
   }
 
   function select(step: string): void {
@@ -170,22 +185,26 @@ export const mapPage: Page = (main, route) => {
   }
 
   let occupantsFor = "";
+  const stepFigures = h("div", {});
+  const occupants = h("div", { "data-testid": "occupants" });
+
+  /** Draws the selected step's panel; on a refresh only its figures change, so the customer links keep their focus. */
   async function showStep(step: string, reloadOccupants: boolean): Promise<void> {
     const f = figures?.steps.find((s) => s.step === step);
-    const list = side.querySelector<HTMLElement>("[data-testid=occupants]");
-    const occupants = reloadOccupants || occupantsFor !== step || !list ? h("div", { "data-testid": "occupants", "aria-busy": "true" }, "Loading customers…") : list;
-    replace(side,
-      h("h2", {}, `Step ${step}`),
-      f ? h("dl", { class: "figures" },
-        pair("Type", f.type), pair("Now in step", count(f.currentlyIn)), pair("Entered", count(f.entered)),
-        pair("Left", Object.entries(f.left).map(([e, n]) => `${e} ${n}`).join(", ") || "–"),
-        pair("Ended here", Object.entries(f.ended).map(([o, n]) => `${o} ${n}`).join(", ") || "–"),
-        pair("Time in step", `p50 ${seconds(f.timeInStepSeconds.p50)}, p90 ${seconds(f.timeInStepSeconds.p90)}, p99 ${seconds(f.timeInStepSeconds.p99)}`))
-        : h("p", {}, "No figures for this step."),
-      h("h3", {}, "Customers now in this step"),
-      occupants);
-    if (!(reloadOccupants || occupantsFor !== step)) return;
+    replace(stepFigures, f ? h("dl", { class: "figures" },
+      pair("Type", f.type), pair("Now in step", count(f.currentlyIn)), pair("Entered", count(f.entered)),
+      pair("Left", Object.entries(f.left).map(([e, n]) => `${e} ${n}`).join(", ") || "–"),
+      pair("Ended here", Object.entries(f.ended).map(([o, n]) => `${o} ${n}`).join(", ") || "–"),
+      pair("Time in step", `p50 ${seconds(f.timeInStepSeconds.p50)}, p90 ${seconds(f.timeInStepSeconds.p90)}, p99 ${seconds(f.timeInStepSeconds.p99)}`))
+      : h("p", {}, "No figures for this step."));
+    if (!reloadOccupants && occupantsFor === step) return;
     occupantsFor = step;
+    replace(side, h("h2", {}, `Step ${step}`), stepFigures,
+      h("h3", {}, "Customers now in this step"),
+      h("button", { type: "button", class: "quiet-light", onclick: () => void showStep(step, true) }, "Reload the list"),
+      occupants);
+    replace(occupants, "Loading customers…");
+    occupants.setAttribute("aria-busy", "true");
     try {
       const versions = version ? [Number(version)] : Array.from({ length: latestVersion }, (_, i) => latestVersion - i);
       const lists = await Promise.all(versions.map((v) =>
@@ -195,10 +214,10 @@ export const mapPage: Page = (main, route) => {
         h("ul", { class: "occupants" }, ...all.map((o) => h("li", {},
           h("a", { href: href("customer", o.customerId) }, o.customerId),
           ` · v${o.version} · ${o.runtimeStatus.toLowerCase()} · here for ${since(o.stepEnteredAt ?? o.lastUpdatedTime)}`))));
-      occupants.removeAttribute("aria-busy");
     } catch (error) {
       replace(occupants, errorBox(error));
     }
+    occupants.removeAttribute("aria-busy");
   }
 
   void start();
