@@ -41,7 +41,7 @@ public sealed class JourneyMapTests(ConsoleFixture fixture)
     }
 
     [Fact]
-    public async Task Journeys_Ranked_ListsEveryDeployedJourneyWithItsVersionAndAMapLink()
+    public async Task Journeys_Ranked_ListsEveryDeployedJourneyFlagsTheUnderPerformerAndLinksItsMap()
     {
         var page = await fixture.NewPageAsync();
         await fixture.GoToAsync(page, "#/journeys");
@@ -51,6 +51,11 @@ public sealed class JourneyMapTests(ConsoleFixture fixture)
         var billPayment = page.Locator("[data-testid=journeys] tr[data-journey=bill-payment]");
         await Expect(billPayment).ToContainTextAsync("v1");
         await Expect(billPayment).ToContainTextAsync("Active");
+
+        // Most of the seeded bills ended with the account closed: below its target score, so it is flagged and ranked first.
+        await Expect(billPayment).ToContainTextAsync("Under-performing: below target");
+        await Expect(rows.First).ToHaveAttributeAsync("data-journey", "bill-payment");
+        await Expect(page.Locator("[data-testid=journeys] tr[data-journey=renewal]")).ToContainTextAsync("ok");
         await ConsoleFixture.ScreenshotAsync(page, "console-journeys");
 
         await billPayment.GetByRole(AriaRole.Link, new() { Name = "Bill payment" }).ClickAsync();

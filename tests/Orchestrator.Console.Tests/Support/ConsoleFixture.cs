@@ -66,8 +66,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Some bill-payment traffic before any page opens, so every page has figures to show: eight invoices, four paid
-    /// (the goal), two accounts closed (an exit) and one card payment failed.
+    /// Some bill-payment traffic before any page opens, so every page has figures to show: eight invoices, two paid
+    /// (the goal), five accounts closed (an exit, so the goal rate and the score fall below target) and one card
+    /// payment failed.
     /// </summary>
     private async Task SeedAsync()
     {
@@ -76,14 +77,17 @@ public sealed class ConsoleFixture : IAsyncLifetime
             await SendAsync($"seed-inv-{i}", "invoice.issued", $"seed-{i}", new { invoiceId = $"INV-S{i}", amount = 20 * i, currency = "EUR", dueDate = "2026-12-31" });
         }
 
-        for (var i = 1; i <= 4; i++)
+        for (var i = 1; i <= 2; i++)
         {
             await SendAsync($"seed-pay-{i}", "payment.completed", $"seed-{i}", new { invoiceId = $"INV-S{i}", amount = 20 * i });
         }
 
-        await SendAsync("seed-close-5", "account.closed", "seed-5", new { });
-        await SendAsync("seed-close-6", "account.closed", "seed-6", new { });
-        await SendAsync("seed-fail-7", "payment.failed", "seed-7", new { invoiceId = "INV-S7", reason = "card-expired" });
+        for (var i = 3; i <= 7; i++)
+        {
+            await SendAsync($"seed-close-{i}", "account.closed", $"seed-{i}", new { });
+        }
+
+        await SendAsync("seed-fail-8", "payment.failed", "seed-8", new { invoiceId = "INV-S8", reason = "card-expired" });
     }
 
     /// <summary>A page in a context of its own, 1440×900, with the management key already given (or not).</summary>
