@@ -26,6 +26,7 @@ internal sealed class TestRuntime : IDisposable
     public static readonly DateTimeOffset T0 = new(2025, 3, 3, 9, 0, 0, TimeSpan.Zero);
 
     private readonly List<DefinitionCatalog> _ownCatalogs = [];
+    private int _redeployments;
 
     public TestRuntime(ApplicationOptions? options = null)
     {
@@ -104,6 +105,17 @@ internal sealed class TestRuntime : IDisposable
         {
             await DeployAsync(journeyId, SampleJourneys.SampleJson(journeyId));
         }
+    }
+
+    /// <summary>
+    /// Deploys a sample as a new version of itself: the same steps with another description, since deploying the very
+    /// content the active version holds keeps that version.
+    /// </summary>
+    public Task DeployNewVersionAsync(string journeyId)
+    {
+        var definition = System.Text.Json.Nodes.JsonNode.Parse(SampleJourneys.SampleJson(journeyId))!;
+        definition["description"] = $"deployed again ({++_redeployments})";
+        return DeployAsync(journeyId, definition.ToJsonString());
     }
 
     /// <summary>Deploys a definition that must be valid.</summary>
