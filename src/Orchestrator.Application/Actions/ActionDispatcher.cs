@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orchestrator.Application.Ports;
+using Orchestrator.Application.Telemetry;
 
 namespace Orchestrator.Application.Actions;
 
@@ -50,7 +51,7 @@ public sealed partial class ActionDispatcher
         {
             foreach (var action in actions)
             {
-                await _sink.SendAsync(action, cancellationToken);
+                await SendAsync(action, cancellationToken);
                 sent.Add(action.IdempotencyKey);
             }
 
@@ -89,7 +90,7 @@ public sealed partial class ActionDispatcher
             {
                 if (action.InstanceId == instanceId && !Acknowledgements.Contains(customerId, action.IdempotencyKey))
                 {
-                    await _sink.SendAsync(action, cancellationToken);
+                    await SendAsync(action, cancellationToken);
                     sent.Add(action.IdempotencyKey);
                 }
             }
@@ -143,7 +144,7 @@ public sealed partial class ActionDispatcher
             var sent = Acknowledgements.Contains(action.CustomerId, action.IdempotencyKey);
             if (!sent)
             {
-                await _sink.SendAsync(action, cancellationToken);
+                await SendAsync(action, cancellationToken);
                 count++;
             }
 
@@ -179,6 +180,31 @@ public sealed partial class ActionDispatcher
         catch
         {
             Volatile.Write(ref _failedSinceRecovery, 1);
+            throw;
+        }
+    }
+
+    // Every send, first or again, is one dispatch span under whatever span is current (the ingress's, a wake-up's).
+    private async Task SendAsync(ActionMessage action, CancellationToken cancellationToken)
+    {
+        using var span = JourneyTracing.Source.StartActivity(JourneyTracing.DispatchSpan, System.Diagnostics.ActivityKind.Producer);
+        if (span is { IsAllDataRequested: true })
+        {
+            span.SetTag(JourneyTracing.JourneyId, action.JourneyId);
+            span.SetTag(JourneyTracing.JourneyVersion, action.Version);
+            span.SetTag(JourneyTracing.InstanceId, action.InstanceId);
+            span.SetTag(JourneyTracing.Step, action.StepId);
+            span.SetTag(JourneyTracing.IdempotencyKey, action.IdempotencyKey);
+            span.SetTag(JourneyTracing.Channel, action.Channel);
+        }
+
+        try
+        {
+            await _sink.SendAsync(action, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.GetType().Name);
             throw;
         }
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orchestrator.Application.Ports;
 using Orchestrator.Application.Processing;
+using Orchestrator.Application.Telemetry;
 
 namespace Orchestrator.Application.Timers;
 
@@ -44,6 +45,8 @@ public sealed partial class TimerService
             var due = await _timers.GetDueAsync(_clock.GetUtcNow(), BatchSize, cancellationToken);
             foreach (var timer in due)
             {
+                using var span = JourneyTracing.Source.StartActivity(JourneyTracing.WakeUpSpan);
+                span?.SetTag(JourneyTracing.InstanceId, timer.InstanceId);
                 try
                 {
                     await _processor.ApplyWakeUpAsync(timer.CustomerId, timer.InstanceId, cancellationToken);
