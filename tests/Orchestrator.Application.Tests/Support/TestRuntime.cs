@@ -37,13 +37,13 @@ internal sealed class TestRuntime : IDisposable
         Inbox = new RecordingInbox(QueueStore);
         Catalog = new DefinitionCatalog(DefinitionStore, Clock, Options);
         Definitions = new DefinitionService(DefinitionStore, Catalog, Clock);
-        Dispatcher = new ActionDispatcher(Sink, Customers, Clock, NullLogger<ActionDispatcher>.Instance);
+        Dispatcher = new ActionDispatcher(Sink, Customers, Clock, NullLogger<ActionDispatcher>.Instance, DispatchLog);
         Analytics = new AnalyticsAggregator(Customers, AnalyticsStore, Options.Analytics, NullLogger<AnalyticsAggregator>.Instance);
         AnalyticsQueries = new AnalyticsQueries(AnalyticsStore, DefinitionStore, Catalog, Clock, Options.Analytics);
         Processor = CreateProcessor(Catalog);
         Identity = new IdentityResolver(Identities, Options);
         Ingress = new TouchpointIngress(Processor, Identity, Inbox, Poison, Clock, Options, NullLogger<TouchpointIngress>.Instance);
-        TimerService = new TimerService(Timers, Processor, Clock, NullLogger<TimerService>.Instance);
+        TimerService = new TimerService(Timers, Processor, Clock, NullLogger<TimerService>.Instance, Options);
         Queries = new InstanceQueries(Customers, Directory);
         Operations = new InstanceOperations(Processor, Customers, Directory, Clock);
     }
@@ -59,6 +59,8 @@ internal sealed class TestRuntime : IDisposable
     public InMemoryInstanceDirectory Directory { get; } = new();
 
     public InMemoryTimerStore Timers { get; } = new();
+
+    public InMemoryDispatchLog DispatchLog { get; } = new();
 
     public InMemoryDefinitionStore DefinitionStore { get; } = new();
 
