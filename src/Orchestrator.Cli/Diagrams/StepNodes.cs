@@ -1,5 +1,4 @@
 using System.Globalization;
-using Orchestrator.Cli.Tracing;
 using Orchestrator.Journeys.Definitions;
 using Orchestrator.Journeys.Parsing;
 
@@ -18,20 +17,11 @@ internal static class StepNodes
         return $"{nodeId}{open}{MermaidText.Label([step.Id, .. Facts(step)])}{close}";
     }
 
-    public static IEnumerable<string> Facts(JourneyStep step) => step switch
+    public static IEnumerable<string> Facts(JourneyStep step)
     {
-        SendStep send => [$"send {send.Channel}/{send.Action}"],
-        DelayStep delay => [Delay(delay)],
-        WaitForStep wait => [
-            $"wait for {string.Join(", ", wait.Events.Select(e => e.Event).Distinct(StringComparer.Ordinal))}",
-            wait.Timeout is { } timeout ? $"timeout {Iso8601Duration.Format(timeout)}" : "no timeout"],
-        BranchStep branch => [$"branch: {Count(branch.Cases.Count, "case")} + default"],
-        SplitStep split => [$"split: {Count(split.Branches.Count, "branch", "branches")}"],
-        SetStep set => [$"set {string.Join(", ", set.Vars.Keys)}"],
-        EndStep { Reason: { } reason } end => [$"end: {TraceFormat.Name(end.Outcome)}", reason],
-        EndStep end => [$"end: {TraceFormat.Name(end.Outcome)}"],
-        _ => throw new ArgumentOutOfRangeException(nameof(step), step, "unknown step type"),
-    };
+        ArgumentNullException.ThrowIfNull(step);
+        return step.Match(StepFacts.Cases);
+    }
 
     public static string Window(TimeWindow window)
     {
@@ -51,14 +41,11 @@ internal static class StepNodes
         _ => ("[", "]"),
     };
 
-    private static string Delay(DelayStep delay) => (delay.Duration, delay.Until, delay.Window) switch
-    {
-        ({ } duration, _, _) => $"delay {Iso8601Duration.Format(duration)}",
-        (_, { } until, _) => $"delay until {until.Text}",
-        (_, _, { } window) => $"delay until window {Window(window)}",
-        _ => "delay",
-    };
+    internal static string Delay(DelayStep delay) => delay.Target.Match(
+        duration => $"delay {Iso8601Duration.Format(duration)}",
+        until => $"delay until {until.Text}",
+        window => $"delay until window {Window(window)}");
 
-    private static string Count(int count, string singular, string? plural = null) =>
+    internal static string Count(int count, string singular, string? plural = null) =>
         count == 1 ? $"1 {singular}" : $"{count} {plural ?? singular + "s"}";
 }

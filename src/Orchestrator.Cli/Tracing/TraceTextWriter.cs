@@ -58,16 +58,18 @@ internal static class TraceTextWriter
         return text.ToString().TrimEnd();
     }
 
-    public static string Describe(JourneyCommand command) => command switch
+    public static string Describe(JourneyCommand command)
     {
-        SendAction send => send.Data is { } data
-            ? $"send {send.Channel}/{send.Action} key={send.IdempotencyKey} data={data.GetRawText()}"
-            : $"send {send.Channel}/{send.Action} key={send.IdempotencyKey}",
-        ScheduleWakeUp wakeUp => $"wake-up at {TraceFormat.Time(wakeUp.At)}",
-        CompleteJourney { Reason: { } reason } complete => $"complete {TraceFormat.Name(complete.Outcome)} ({reason})",
-        CompleteJourney complete => $"complete {TraceFormat.Name(complete.Outcome)}",
-        _ => throw new ArgumentOutOfRangeException(nameof(command), command, "unknown command"),
-    };
+        ArgumentNullException.ThrowIfNull(command);
+        return command.Match(
+            send => send.Data is { } data
+                ? $"send {send.Channel}/{send.Action} key={send.IdempotencyKey} data={data.GetRawText()}"
+                : $"send {send.Channel}/{send.Action} key={send.IdempotencyKey}",
+            wakeUp => $"wake-up at {TraceFormat.Time(wakeUp.At)}",
+            complete => complete.Reason is { } reason
+                ? $"complete {TraceFormat.Name(complete.Outcome)} ({reason})"
+                : $"complete {TraceFormat.Name(complete.Outcome)}");
+    }
 
     private static string List(IReadOnlyList<string> items) => items.Count == 0 ? "(none)" : string.Join(", ", items);
 }

@@ -6,6 +6,11 @@ namespace Orchestrator.Journeys.Conditions;
 /// </summary>
 public abstract record Condition
 {
+    // Only the types in this assembly derive from it: the set is closed.
+    private protected Condition()
+    {
+    }
+
     /// <summary>Evaluates the condition.</summary>
     /// <param name="scope">What fields resolve against.</param>
     /// <param name="observed">When given, receives each field read and its value as raw JSON, to explain the decision.</param>

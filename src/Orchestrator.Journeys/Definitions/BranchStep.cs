@@ -10,6 +10,13 @@ public sealed record BranchStep(string Id, IReadOnlyList<BranchCase> Cases, stri
 {
     /// <inheritdoc />
     public override IEnumerable<string> Successors => Cases.Select(c => c.Next).Append(Default);
+
+    /// <inheritdoc />
+    public override TResult Match<TResult>(IStepCases<TResult> cases)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        return cases.OnBranch(this);
+    }
 }
 
 /// <summary>One case of a <see cref="BranchStep"/>.</summary>

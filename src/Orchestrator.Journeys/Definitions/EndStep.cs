@@ -8,4 +8,11 @@ public sealed record EndStep(string Id, JourneyOutcome Outcome, string? Reason) 
 {
     /// <inheritdoc />
     public override IEnumerable<string> Successors => [];
+
+    /// <inheritdoc />
+    public override TResult Match<TResult>(IStepCases<TResult> cases)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        return cases.OnEnd(this);
+    }
 }

@@ -12,4 +12,11 @@ public sealed record SendStep(string Id, string Channel, string Action, JsonTemp
 {
     /// <inheritdoc />
     public override IEnumerable<string> Successors => [Next];
+
+    /// <inheritdoc />
+    public override TResult Match<TResult>(IStepCases<TResult> cases)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        return cases.OnSend(this);
+    }
 }

@@ -10,4 +10,11 @@ public sealed record SetStep(string Id, IReadOnlyDictionary<string, JsonTemplate
 {
     /// <inheritdoc />
     public override IEnumerable<string> Successors => [Next];
+
+    /// <inheritdoc />
+    public override TResult Match<TResult>(IStepCases<TResult> cases)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        return cases.OnSet(this);
+    }
 }

@@ -7,6 +7,13 @@ public sealed record SplitStep(string Id, IReadOnlyList<SplitBranch> Branches) :
 {
     /// <inheritdoc />
     public override IEnumerable<string> Successors => Branches.Select(b => b.Next);
+
+    /// <inheritdoc />
+    public override TResult Match<TResult>(IStepCases<TResult> cases)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        return cases.OnSplit(this);
+    }
 }
 
 /// <summary>One branch of a <see cref="SplitStep"/>.</summary>

@@ -14,4 +14,11 @@ public sealed record WaitForStep(string Id, IReadOnlyList<WaitForEvent> Events, 
 
     /// <inheritdoc />
     public override bool Waits => true;
+
+    /// <inheritdoc />
+    public override TResult Match<TResult>(IStepCases<TResult> cases)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        return cases.OnWaitFor(this);
+    }
 }

@@ -338,20 +338,14 @@ internal sealed class EngineRun
         return chosen.Next;
     }
 
-    private DateTimeOffset DelayDue(DelayStep delay)
+    private DateTimeOffset DelayDue(DelayStep delay) => delay.Target.Match(
+        duration => _now + duration,
+        // A missing or unreadable instant means there is nothing to wait for.
+        field => Scope.Resolve(field).TryGetInstant(out var instant) ? instant : _now,
+        NextOpening);
+
+    private DateTimeOffset NextOpening(TimeWindow window)
     {
-        if (delay.Duration is { } duration)
-        {
-            return _now + duration;
-        }
-
-        if (delay.Until is { } field)
-        {
-            // A missing or unreadable instant means there is nothing to wait for.
-            return Scope.Resolve(field).TryGetInstant(out var instant) ? instant : _now;
-        }
-
-        var window = delay.Window!;
         var zoneId = window.TimeZoneField is { } zoneField ? Scope.Resolve(zoneField) is { Kind: FieldValueKind.String } z ? z.Text : null : window.TimeZone;
         return WindowCalculator.NextOpening(window, WindowCalculator.ZoneOrUtc(zoneId), _now);
     }

@@ -7,7 +7,13 @@ namespace Orchestrator.Journeys.Engine;
 [JsonDerivedType(typeof(TouchpointReceived), "touchpoint")]
 [JsonDerivedType(typeof(WakeUp), "wakeUp")]
 [JsonDerivedType(typeof(StopRequested), "stop")]
-public abstract record JourneyInput;
+public abstract record JourneyInput
+{
+    // Only the types in this assembly derive from it: the set is closed.
+    private protected JourneyInput()
+    {
+    }
+}
 
 /// <summary>A touchpoint for the instance's customer arrived.</summary>
 /// <param name="Touchpoint">The touchpoint.</param>

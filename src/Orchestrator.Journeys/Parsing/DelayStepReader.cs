@@ -51,8 +51,18 @@ internal static class DelayStepReader
         }
 
         var next = step.RequiredText("next");
-        return next is null ? null : new DelayStep(id, duration, until, window, next);
+        return next is null ? null : new DelayStep(id, Target(duration, until, window), next);
     }
+
+    // With none or several readable, the definition is refused (reported above); the step still takes part in the
+    // graph checks, so it gets the first kind that was read, or a zero duration.
+    private static DelayTarget Target(TimeSpan? duration, FieldPath? until, TimeWindow? window) => (duration, until, window) switch
+    {
+        ({ } fixedDuration, _, _) => new FixedDelay(fixedDuration),
+        (_, { } field, _) => new InstantFromField(field),
+        (_, _, { } opening) => new WindowOpening(opening),
+        _ => new FixedDelay(TimeSpan.Zero),
+    };
 
     private static FieldPath? ReadUntil(JsonObjectReader step)
     {

@@ -11,6 +11,11 @@ namespace Orchestrator.Journeys.Templates;
 /// </summary>
 public abstract record JsonTemplate
 {
+    // Only the types in this assembly derive from it: the set is closed.
+    private protected JsonTemplate()
+    {
+    }
+
     /// <summary>How deep a template's JSON may nest.</summary>
     public const int MaxDepth = 16;
 

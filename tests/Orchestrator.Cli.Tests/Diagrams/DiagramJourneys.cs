@@ -14,14 +14,12 @@ public static class DiagramJourneys
         "welcome",
         [
             new SendStep("welcome", "email", "welcome", null, "cool-off"),
-            new DelayStep("cool-off", TimeSpan.FromDays(2), null, null, "call-window"),
+            new DelayStep("cool-off", new FixedDelay(TimeSpan.FromDays(2)), "call-window"),
             new DelayStep(
                 "call-window",
-                null,
-                null,
-                new TimeWindow(new TimeOnly(9, 0), new TimeOnly(18, 0), [DayOfWeek.Monday, DayOfWeek.Friday], null, FieldPath.Parse("trigger.data.timeZone")),
+                new WindowOpening(new TimeWindow(new TimeOnly(9, 0), new TimeOnly(18, 0), [DayOfWeek.Monday, DayOfWeek.Friday], null, FieldPath.Parse("trigger.data.timeZone"))),
                 "renew-date"),
-            new DelayStep("renew-date", null, FieldPath.Parse("trigger.data.renewAt"), null, "wait-reply"),
+            new DelayStep("renew-date", new InstantFromField(FieldPath.Parse("trigger.data.renewAt")), "wait-reply"),
             new WaitForStep(
                 "wait-reply",
                 [

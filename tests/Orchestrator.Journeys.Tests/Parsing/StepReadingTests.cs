@@ -13,7 +13,7 @@ public sealed class StepReadingTests
     {
         var delay = ReadRemind($$"""{ "type": "delay", "duration": "{{duration}}", "next": "wait-pay" }""");
 
-        Assert.Equal(new DelayStep("remind", TimeSpan.FromSeconds(seconds), null, null, "wait-pay"), delay);
+        Assert.Equal(new DelayStep("remind", new FixedDelay(TimeSpan.FromSeconds(seconds)), "wait-pay"), delay);
     }
 
     [Fact]
@@ -21,9 +21,7 @@ public sealed class StepReadingTests
     {
         var delay = Assert.IsType<DelayStep>(ReadRemind("""{ "type": "delay", "until": "trigger.data.dueDate", "next": "wait-pay" }"""));
 
-        Assert.Equal("trigger.data.dueDate", delay.Until!.Text);
-        Assert.Null(delay.Duration);
-        Assert.Null(delay.Window);
+        Assert.Equal("trigger.data.dueDate", Assert.IsType<InstantFromField>(delay.Target).Field.Text);
     }
 
     [Fact]
@@ -32,7 +30,7 @@ public sealed class StepReadingTests
         var delay = Assert.IsType<DelayStep>(ReadRemind(
             """{ "type": "delay", "window": "09:00-18:30", "days": [ "Mon", "Fri", "Sun" ], "timeZone": "Europe/Paris", "next": "wait-pay" }"""));
 
-        var window = delay.Window!;
+        var window = Assert.IsType<WindowOpening>(delay.Target).Window;
         Assert.Equal((new TimeOnly(9, 0), new TimeOnly(18, 30)), (window.Opens, window.Closes));
         Assert.Equal([DayOfWeek.Monday, DayOfWeek.Friday, DayOfWeek.Sunday], window.Days);
         Assert.Equal("Europe/Paris", window.TimeZone);
@@ -42,7 +40,7 @@ public sealed class StepReadingTests
     [Fact]
     public void Read_DelayWindowAlone_OpensEveryDayInUtc()
     {
-        var window = Assert.IsType<DelayStep>(ReadRemind("""{ "type": "delay", "window": "08:00-20:00", "next": "wait-pay" }""")).Window!;
+        var window = WindowOf(ReadRemind("""{ "type": "delay", "window": "08:00-20:00", "next": "wait-pay" }"""));
 
         Assert.Empty(window.Days);
         Assert.Equal("UTC", window.TimeZone);
@@ -55,8 +53,8 @@ public sealed class StepReadingTests
     [InlineData("vars.timeZone")]
     public void Read_DelayWindowZoneFromAField_KeepsTheFieldPath(string field)
     {
-        var window = Assert.IsType<DelayStep>(ReadRemind(
-            $$"""{ "type": "delay", "window": "08:00-20:00", "timeZone": "{{field}}", "next": "wait-pay" }""")).Window!;
+        var window = WindowOf(ReadRemind(
+            $$"""{ "type": "delay", "window": "08:00-20:00", "timeZone": "{{field}}", "next": "wait-pay" }"""));
 
         Assert.Null(window.TimeZone);
         Assert.Equal(field, window.TimeZoneField!.Text);
@@ -135,4 +133,6 @@ public sealed class StepReadingTests
         Assert.True(result.IsValid, string.Join("; ", result.Errors));
         return result.Definition;
     }
+
+    private static TimeWindow WindowOf(JourneyStep step) => Assert.IsType<WindowOpening>(Assert.IsType<DelayStep>(step).Target).Window;
 }

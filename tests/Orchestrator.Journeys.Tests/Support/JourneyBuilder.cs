@@ -102,13 +102,13 @@ internal sealed class JourneyBuilder
     }
 
     public JourneyBuilder Delay(string id, TimeSpan duration, string next) =>
-        Step(new DelayStep(id, duration, null, null, next));
+        Step(new DelayStep(id, new FixedDelay(duration), next));
 
     public JourneyBuilder DelayUntil(string id, string field, string next) =>
-        Step(new DelayStep(id, null, FieldPath.Parse(field), null, next));
+        Step(new DelayStep(id, new InstantFromField(FieldPath.Parse(field)), next));
 
     public JourneyBuilder DelayWindow(string id, TimeWindow window, string next) =>
-        Step(new DelayStep(id, null, null, window, next));
+        Step(new DelayStep(id, new WindowOpening(window), next));
 
     public JourneyBuilder End(string id, JourneyOutcome outcome = JourneyOutcome.Success, string? reason = null) =>
         Step(new EndStep(id, outcome, reason));

@@ -25,7 +25,7 @@ public sealed class JourneyGraphValidatorTests
     {
         var errors = Validate("poll",
             new BranchStep("poll", [new BranchCase(Always, "done")], "later"),
-            new DelayStep("later", TimeSpan.FromHours(1), null, null, "poll"),
+            new DelayStep("later", new FixedDelay(TimeSpan.FromHours(1)), "poll"),
             new EndStep("done", JourneyOutcome.Success, null));
 
         Assert.Empty(errors);
@@ -87,7 +87,7 @@ public sealed class JourneyGraphValidatorTests
             new WaitForStep("wait", [new WaitForEvent("x", null, "end"), new WaitForEvent("y", null, "gone1")], TimeSpan.FromDays(1), "gone2"),
             new BranchStep("branch", [new BranchCase(Always, "gone3")], "gone4"),
             new SplitStep("split", [new SplitBranch(1, "end", null), new SplitBranch(1, "gone5", null)]),
-            new DelayStep("delay", TimeSpan.FromHours(1), null, null, "gone6"),
+            new DelayStep("delay", new FixedDelay(TimeSpan.FromHours(1)), "gone6"),
             new EndStep("end", JourneyOutcome.Neutral, null));
 
         Assert.Equal(
@@ -142,7 +142,7 @@ public sealed class JourneyGraphValidatorTests
     public static TheoryData<JourneyStep> EveryStepType => new()
     {
         new SendStep("s", "sms", "a", null, "n1"),
-        new DelayStep("s", TimeSpan.FromHours(1), null, null, "n1"),
+        new DelayStep("s", new FixedDelay(TimeSpan.FromHours(1)), "n1"),
         new WaitForStep("s", [new WaitForEvent("e1", null, "n1"), new WaitForEvent("e2", null, "n2")], TimeSpan.FromDays(1), "n3"),
         new WaitForStep("s", [new WaitForEvent("e1", null, "n1")], null, null),
         new BranchStep("s", [new BranchCase(Always, "n1"), new BranchCase(Always, "n2")], "n3"),
