@@ -13,12 +13,15 @@ public sealed class CustomerPageTests(ConsoleFixture fixture)
         var customer = "explain-" + Guid.NewGuid().ToString("N")[..6];
         await fixture.SendAsync(customer + "-inv", "invoice.issued", customer, new { invoiceId = "INV-X", amount = 80, currency = "EUR", dueDate = "2026-12-31" });
         await fixture.SendAsync(customer + "-fail", "payment.failed", customer, new { invoiceId = "INV-X", reason = "card-expired" });
+        await fixture.SendAsync(customer + "-link", "identity.linked", customer, new { alias = $"email:{customer}@example.com" });
         await fixture.WaitForApiAsync($"/api/customers/{customer}/timeline", body => body.Contains("branchTaken", StringComparison.Ordinal), "the branch decision on the timeline");
 
+        // Found by the alias the identity.linked touchpoint linked to the customer.
         var page = await fixture.NewPageAsync();
         await fixture.GoToAsync(page, "#/customer");
-        await page.GetByLabel("Customer id or alias").FillAsync(customer);
+        await page.GetByLabel("Customer id or alias").FillAsync($"email:{customer}@example.com");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=identity]")).ToHaveTextAsync($"email:{customer}@example.com is an alias linked to customer {customer}.");
 
         var decision = page.Locator("[data-testid=timeline] li[data-kind=branchTaken]");
         await Expect(decision).ToContainTextAsync("at diagnose, took case 0 → update-card because event.data.reason = \"card-expired\"");
