@@ -66,4 +66,20 @@ public sealed class JourneyMapTests(ConsoleFixture fixture)
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#/map/bill-payment"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Journey map: Bill payment" })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task Map_VersionAndWindowPicked_KeptInTheAddressAndReadFromTheApi()
+    {
+        var page = await fixture.NewPageAsync();
+        await fixture.GoToAsync(page, "#/map/bill-payment");
+        var entered = page.Locator("[data-testid=steps] tr[data-step=note-invoice] td.entered");
+        await Expect(entered).Not.ToHaveTextAsync("0");
+
+        await page.GetByLabel("Version").SelectOptionAsync("1");
+        await page.GetByLabel("Window").SelectOptionAsync("1h");
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#/map/bill-payment\\?window=1h&version=1"));
+        await Expect(page.Locator("[data-testid=updated]")).ToContainTextAsync("hour buckets");
+        await Expect(entered).Not.ToHaveTextAsync("0");
+    }
 }
