@@ -73,4 +73,26 @@ public sealed class CustomerPageTests(ConsoleFixture fixture)
         var status = await fixture.Api.GetStringAsync(new Uri($"/api/customers/{customer}/journeys", UriKind.Relative));
         Assert.Contains("\"Running\"", status, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Customer_RaiseEvent_ConfirmedAndTheJourneyEndsInItsGoal()
+    {
+        var customer = "raise-" + Guid.NewGuid().ToString("N")[..6];
+        await fixture.SendAsync(customer + "-inv", "invoice.issued", customer, new { invoiceId = "INV-R", amount = 30, currency = "EUR", dueDate = "2026-12-31" });
+        await fixture.WaitForApiAsync($"/api/customers/{customer}/journeys", body => body.Contains("wait-pay", StringComparison.Ordinal), "the instance waiting for payment");
+
+        var page = await fixture.NewPageAsync();
+        await fixture.GoToAsync(page, "#/customer/" + customer);
+        var card = page.Locator("section.card");
+        await card.GetByText("Raise an event").ClickAsync();
+        await card.GetByLabel("Event type").FillAsync("payment.completed");
+        await card.GetByLabel("Event data (JSON, optional)").FillAsync("""{ "invoiceId": "INV-R", "amount": 30 }""");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Raise event" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Raise event" }).ClickAsync();
+
+        var past = page.Locator($"tr[data-instance='bill-payment:{customer}:{customer}-inv']");
+        await Expect(past).ToContainTextAsync("success");
+        await Expect(page.Locator("section.card")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=timeline] li[data-kind=goalReached]")).ToHaveCountAsync(1);
+    }
 }
