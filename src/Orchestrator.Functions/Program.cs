@@ -36,6 +36,10 @@ builder.Services.AddSingleton<ServiceBusTouchpointForwarder>();
 // Analytics records the activities commit are folded in the worker that committed them; recovery covers the rest.
 builder.Services.AddAnalyticsFold();
 
+// The journey spans and meters, to Application Insights in Azure (APPLICATIONINSIGHTS_CONNECTION_STRING) or by OTLP
+// (OTEL_EXPORTER_OTLP_ENDPOINT); nothing is registered when neither is set. Logs still go through the Functions host.
+builder.Services.AddOrchestratorTelemetry(configuration, "orchestrator-functions");
+
 builder.Build().Run();
 
 // The same "ServiceBusConnection" the trigger uses: a connection string (the emulator locally), or identity-based

@@ -69,6 +69,10 @@ internal sealed class AzureStorageAccount : IStorageInitializer
     /// <returns>A new store over the shared client.</returns>
     public TableAnalyticsStore AnalyticsStore() => new(Table(_options.AnalyticsTable));
 
+    /// <summary>The dispatch log.</summary>
+    /// <returns>A log on the dispatched table.</returns>
+    public TableDispatchLog DispatchLog() => new(Table(_options.DispatchedTable));
+
     /// <summary>The touchpoint inbox.</summary>
     /// <returns>An inbox on the touchpoints queue.</returns>
     public QueueTouchpointInbox TouchpointInbox() => new(Queue(_options.TouchpointsQueue));

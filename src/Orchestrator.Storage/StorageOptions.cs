@@ -64,6 +64,9 @@ public sealed partial record StorageOptions
     /// <summary>Analytics buckets and fold marks, one partition per journey.</summary>
     public string AnalyticsTable { get; init; } = "analytics";
 
+    /// <summary>Marks of dispatched actions whose outbox entries are still stored, a page per acknowledgement round.</summary>
+    public string DispatchedTable { get; init; } = "dispatched";
+
     /// <summary>Touchpoint inbox queue.</summary>
     public string TouchpointsQueue { get; init; } = "touchpoints";
 
@@ -72,7 +75,7 @@ public sealed partial record StorageOptions
 
     /// <summary>Every table name, prefixed.</summary>
     internal IReadOnlyList<string> TableNames =>
-        [.. new[] { CustomersTable, InstancesTable, TimersTable, DefinitionsTable, IdentitiesTable, PoisonTable, AnalyticsTable }.Select(Prefixed)];
+        [.. new[] { CustomersTable, InstancesTable, TimersTable, DefinitionsTable, IdentitiesTable, PoisonTable, AnalyticsTable, DispatchedTable }.Select(Prefixed)];
 
     /// <summary>Every queue name, prefixed.</summary>
     internal IReadOnlyList<string> QueueNames => [Prefixed(TouchpointsQueue), Prefixed(ActionsQueue)];

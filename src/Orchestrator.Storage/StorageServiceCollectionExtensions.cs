@@ -29,6 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IIdentityStore>(sp => Account(sp).IdentityStore());
         services.AddSingleton<IPoisonStore>(sp => Account(sp).PoisonStore());
         services.AddSingleton<IAnalyticsStore>(sp => Account(sp).AnalyticsStore());
+        services.AddSingleton<IDispatchLog>(sp => Account(sp).DispatchLog());
         services.AddSingleton<ITouchpointInbox>(sp => Account(sp).TouchpointInbox());
         services.AddSingleton<IActionSink>(sp => Account(sp).ActionSink());
         return services;
@@ -51,6 +52,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IIdentityStore, InMemoryIdentityStore>();
         services.AddSingleton<IPoisonStore, InMemoryPoisonStore>();
         services.AddSingleton<IAnalyticsStore, InMemoryAnalyticsStore>();
+        services.AddSingleton<IDispatchLog, InMemoryDispatchLog>();
         services.AddSingleton(sp => new InMemoryTouchpointInbox(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<ITouchpointInbox>(sp => sp.GetRequiredService<InMemoryTouchpointInbox>());
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orchestrator.Application.Ports;
+using Orchestrator.Application.Telemetry;
 
 namespace Orchestrator.Application.Actions;
 
@@ -7,7 +8,8 @@ namespace Orchestrator.Application.Actions;
 /// Sends committed actions to the action sink and acknowledges them, so their outbox entries go with the
 /// customer's next commit (or an idle flush). A failure leaves them in the outbox unacknowledged, where
 /// <see cref="RecoverAsync"/> finds them: dispatch is at-least-once, and every delivery of one action
-/// carries the same idempotency key.
+/// carries the same idempotency key. <see cref="AcknowledgeAsync"/>, run every fraction of a second, marks the
+/// dispatched actions in the <see cref="IDispatchLog"/> in batches, so recovery after a crash skips them.
 /// </summary>
 public sealed partial class ActionDispatcher
 {
@@ -15,6 +17,7 @@ public sealed partial class ActionDispatcher
     private readonly ICustomerStore _customers;
     private readonly TimeProvider _clock;
     private readonly ILogger<ActionDispatcher> _logger;
+    private readonly IDispatchLog? _log;
     private int _failedSinceRecovery;
 
     /// <summary>Creates the dispatcher.</summary>
@@ -22,12 +25,14 @@ public sealed partial class ActionDispatcher
     /// <param name="customers">Holds the outboxes.</param>
     /// <param name="clock">Times acknowledgements, for the idle flush.</param>
     /// <param name="logger">Logger.</param>
-    public ActionDispatcher(IActionSink sink, ICustomerStore customers, TimeProvider clock, ILogger<ActionDispatcher> logger)
+    /// <param name="log">Where dispatched actions are marked; none leaves every unremoved outbox entry to be sent again after a crash.</param>
+    public ActionDispatcher(IActionSink sink, ICustomerStore customers, TimeProvider clock, ILogger<ActionDispatcher> logger, IDispatchLog? log = null)
     {
         _sink = sink;
         _customers = customers;
         _clock = clock;
         _logger = logger;
+        _log = log;
     }
 
     /// <summary>Dispatched actions whose outbox entries are still stored.</summary>
@@ -50,7 +55,7 @@ public sealed partial class ActionDispatcher
         {
             foreach (var action in actions)
             {
-                await _sink.SendAsync(action, cancellationToken);
+                await SendAsync(action, cancellationToken);
                 sent.Add(action.IdempotencyKey);
             }
 
@@ -89,7 +94,7 @@ public sealed partial class ActionDispatcher
             {
                 if (action.InstanceId == instanceId && !Acknowledgements.Contains(customerId, action.IdempotencyKey))
                 {
-                    await _sink.SendAsync(action, cancellationToken);
+                    await SendAsync(action, cancellationToken);
                     sent.Add(action.IdempotencyKey);
                 }
             }
@@ -131,19 +136,72 @@ public sealed partial class ActionDispatcher
         return count;
     }
 
-    /// <summary>Sends every action left in any outbox (after a crash or a failed dispatch).</summary>
+    /// <summary>
+    /// One acknowledgement round: removes from the dispatch log the marks whose outbox entries are gone, then marks
+    /// every action dispatched since the previous round, both in batches across customers (one transaction per
+    /// page of up to 100). A crash then re-sends only what was dispatched since the last round.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the round.</param>
+    /// <returns>How many actions were marked.</returns>
+    /// <remarks>
+    /// The mark is written after the send, never before, so an action is never skipped unsent. A customer whose
+    /// next commit removes its entry before the round costs nothing here.
+    /// </remarks>
+    public async Task<int> AcknowledgeAsync(CancellationToken cancellationToken)
+    {
+        if (_log is null)
+        {
+            return 0;
+        }
+
+        var unmarks = Acknowledgements.TakeUnmarks();
+        if (unmarks.Count > 0)
+        {
+            try
+            {
+                await _log.UnmarkAsync(unmarks, cancellationToken);
+            }
+            catch
+            {
+                Acknowledgements.ReturnUnmarks(unmarks);
+                throw;
+            }
+        }
+
+        var marks = Acknowledgements.Unmarked(Page(_clock.GetUtcNow()));
+        if (marks.Count > 0)
+        {
+            await _log.MarkAsync(marks, cancellationToken);
+            Acknowledgements.Marked(marks);
+        }
+
+        return marks.Count;
+    }
+
+    /// <summary>Sends every action left in any outbox (after a crash or a failed dispatch) that no process marked dispatched.</summary>
     /// <param name="cancellationToken">Cancels recovery.</param>
     /// <returns>How many actions were sent.</returns>
     public async Task<int> RecoverAsync(CancellationToken cancellationToken)
     {
+        // Read before the outboxes: a mark only ever follows its send, so every action marked here was sent.
+        var marks = new List<DispatchMark>();
+        if (_log is not null)
+        {
+            await foreach (var mark in _log.ReadAllAsync(cancellationToken))
+            {
+                marks.Add(mark);
+            }
+        }
+
+        var marked = marks.Select(m => m.IdempotencyKey).ToHashSet(StringComparer.Ordinal);
         var count = 0;
         await foreach (var action in _customers.ReadAllOutboxesAsync(cancellationToken))
         {
-            // Sent by this process already, its entry only waiting for the customer's next commit: remove, don't resend.
-            var sent = Acknowledgements.Contains(action.CustomerId, action.IdempotencyKey);
+            // Sent already (by this process, or marked by any), its entry only waiting to be removed: remove, don't resend.
+            var sent = Acknowledgements.Contains(action.CustomerId, action.IdempotencyKey) || marked.Contains(action.IdempotencyKey);
             if (!sent)
             {
-                await _sink.SendAsync(action, cancellationToken);
+                await SendAsync(action, cancellationToken);
                 count++;
             }
 
@@ -151,9 +209,15 @@ public sealed partial class ActionDispatcher
             Acknowledgements.Forget(action.CustomerId, [action.IdempotencyKey]);
         }
 
-        if (count > 0)
+        // Every entry these marks stood for is removed now (or was before): the marks go too.
+        if (marks.Count > 0)
         {
-            LogRecovered(count);
+            await _log!.UnmarkAsync(marks, cancellationToken);
+        }
+
+        if (count > 0 || marks.Count > 0)
+        {
+            LogRecovered(count, marks.Count);
         }
 
         return count;
@@ -183,9 +247,37 @@ public sealed partial class ActionDispatcher
         }
     }
 
+    // Every send, first or again, is one dispatch span under whatever span is current (the ingress's, a wake-up's).
+    private async Task SendAsync(ActionMessage action, CancellationToken cancellationToken)
+    {
+        using var span = JourneyTracing.Source.StartActivity(JourneyTracing.DispatchSpan, System.Diagnostics.ActivityKind.Producer);
+        if (span is { IsAllDataRequested: true })
+        {
+            span.SetTag(JourneyTracing.JourneyId, action.JourneyId);
+            span.SetTag(JourneyTracing.JourneyVersion, action.Version);
+            span.SetTag(JourneyTracing.InstanceId, action.InstanceId);
+            span.SetTag(JourneyTracing.Step, action.StepId);
+            span.SetTag(JourneyTracing.IdempotencyKey, action.IdempotencyKey);
+            span.SetTag(JourneyTracing.Channel, action.Channel);
+        }
+
+        try
+        {
+            await _sink.SendAsync(action, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.GetType().Name);
+            throw;
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatch for customer {CustomerId} failed; {Pending} action(s) stay in the outbox for recovery")]
     private partial void LogDispatchFailed(Exception exception, string customerId, int pending);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Recovered {Count} action(s) from outboxes")]
-    private partial void LogRecovered(int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recovered {Count} action(s) from outboxes; {Marked} marked dispatched were not sent again")]
+    private partial void LogRecovered(int count, int marked);
+
+    // A page per minute: marks written together share a partition, and partitions do not grow for ever.
+    private static string Page(DateTimeOffset now) => now.UtcDateTime.ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,15 +1,19 @@
+using Orchestrator.Application.Ports;
+
 namespace Orchestrator.Application.Actions;
 
 /// <summary>
 /// Actions this process dispatched whose outbox entries are still stored. The customer's next commit removes
 /// them in the same write (no round trip of its own); a customer that stays idle has them removed by
-/// <see cref="ActionDispatcher.FlushAcknowledgedAsync"/>. Lost on a crash, which only means a recovery sends
-/// them again with the same idempotency keys: dispatch is at-least-once either way. Thread-safe.
+/// <see cref="ActionDispatcher.FlushAcknowledgedAsync"/>. Until then <see cref="ActionDispatcher.AcknowledgeAsync"/>
+/// marks them in the <see cref="IDispatchLog"/> a batch at a time, so a crash only re-sends the ones dispatched
+/// since the last round; once an entry is removed its mark is queued for removal too. Thread-safe.
 /// </summary>
 public sealed class OutboxAcknowledgements
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Pending> _byCustomer = new(StringComparer.Ordinal);
+    private readonly List<DispatchMark> _unmark = [];
 
     /// <summary>How many customers have acknowledgements waiting.</summary>
     public int CustomerCount
@@ -37,7 +41,11 @@ public sealed class OutboxAcknowledgements
                 _byCustomer.Add(customerId, pending);
             }
 
-            pending.Keys.UnionWith(idempotencyKeys);
+            foreach (var key in idempotencyKeys)
+            {
+                pending.Pages.TryAdd(key, null);
+            }
+
             pending.Since = at;
         }
     }
@@ -50,7 +58,7 @@ public sealed class OutboxAcknowledgements
     {
         lock (_lock)
         {
-            return max > 0 && _byCustomer.TryGetValue(customerId, out var pending) ? [.. pending.Keys.Take(max)] : [];
+            return max > 0 && _byCustomer.TryGetValue(customerId, out var pending) ? [.. pending.Pages.Keys.Take(max)] : [];
         }
     }
 
@@ -62,11 +70,11 @@ public sealed class OutboxAcknowledgements
     {
         lock (_lock)
         {
-            return _byCustomer.TryGetValue(customerId, out var pending) && pending.Keys.Contains(idempotencyKey);
+            return _byCustomer.TryGetValue(customerId, out var pending) && pending.Pages.ContainsKey(idempotencyKey);
         }
     }
 
-    /// <summary>Forgets acknowledgements whose outbox entries were removed.</summary>
+    /// <summary>Forgets acknowledgements whose outbox entries were removed; their marks, if written, are queued for removal.</summary>
     /// <param name="customerId">The customer.</param>
     /// <param name="idempotencyKeys">The keys removed.</param>
     public void Forget(string customerId, IEnumerable<string> idempotencyKeys)
@@ -75,8 +83,15 @@ public sealed class OutboxAcknowledgements
         {
             if (_byCustomer.TryGetValue(customerId, out var pending))
             {
-                pending.Keys.ExceptWith(idempotencyKeys);
-                if (pending.Keys.Count == 0)
+                foreach (var key in idempotencyKeys)
+                {
+                    if (pending.Pages.Remove(key, out var page) && page is not null)
+                    {
+                        _unmark.Add(new DispatchMark(page, customerId, key));
+                    }
+                }
+
+                if (pending.Pages.Count == 0)
                 {
                     _byCustomer.Remove(customerId);
                 }
@@ -93,13 +108,69 @@ public sealed class OutboxAcknowledgements
         {
             return [.. _byCustomer
                 .Where(pair => pair.Value.Since <= cutoff)
-                .Select(pair => KeyValuePair.Create(pair.Key, (IReadOnlyList<string>)[.. pair.Value.Keys]))];
+                .Select(pair => KeyValuePair.Create(pair.Key, (IReadOnlyList<string>)[.. pair.Value.Pages.Keys]))];
+        }
+    }
+
+    /// <summary>The acknowledgements not marked in the dispatch log yet, as marks on <paramref name="page"/>.</summary>
+    /// <param name="page">The page the next marking round writes.</param>
+    /// <returns>The marks to write.</returns>
+    public IReadOnlyList<DispatchMark> Unmarked(string page)
+    {
+        lock (_lock)
+        {
+            return [.. _byCustomer.SelectMany(customer => customer.Value.Pages
+                .Where(key => key.Value is null)
+                .Select(key => new DispatchMark(page, customer.Key, key.Key)))];
+        }
+    }
+
+    /// <summary>Records marks written; a mark whose entry was removed meanwhile is queued for removal at once.</summary>
+    /// <param name="marks">The marks written.</param>
+    public void Marked(IEnumerable<DispatchMark> marks)
+    {
+        lock (_lock)
+        {
+            foreach (var mark in marks)
+            {
+                if (_byCustomer.TryGetValue(mark.CustomerId, out var pending) && pending.Pages.ContainsKey(mark.IdempotencyKey))
+                {
+                    pending.Pages[mark.IdempotencyKey] = mark.Page;
+                }
+                else
+                {
+                    _unmark.Add(mark);
+                }
+            }
+        }
+    }
+
+    /// <summary>Takes the marks whose outbox entries are gone, to remove from the dispatch log.</summary>
+    /// <returns>The marks; the queue is empty after.</returns>
+    public IReadOnlyList<DispatchMark> TakeUnmarks()
+    {
+        lock (_lock)
+        {
+            var taken = _unmark.ToArray();
+            _unmark.Clear();
+            return taken;
+        }
+    }
+
+    /// <summary>Puts back marks whose removal failed, for the next round.</summary>
+    /// <param name="marks">The marks.</param>
+    public void ReturnUnmarks(IEnumerable<DispatchMark> marks)
+    {
+        lock (_lock)
+        {
+            _unmark.AddRange(marks);
         }
     }
 
     private sealed class Pending
     {
-        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+        // Idempotency key → the dispatch log page it is marked on; null until marked.
+        public Dictionary<string, string?> Pages { get; } = new(StringComparer.Ordinal);
 
         public DateTimeOffset Since { get; set; }
     }

@@ -116,17 +116,26 @@ public sealed class DefinitionService
         }
     }
 
-    /// <summary>Validates and stores a new version, and makes it active.</summary>
+    /// <summary>
+    /// Validates and stores a new version, and makes it active; a definition the active version already holds (the same
+    /// JSON content, whatever its layout or property order) is not stored again, so repeating a deployment is safe.
+    /// </summary>
     /// <param name="journeyId">The id the definition is deployed under.</param>
     /// <param name="json">The document.</param>
     /// <param name="cancellationToken">Cancels the deployment.</param>
-    /// <returns>The version stored, or the problems that stopped it.</returns>
+    /// <returns>The version stored (or the active one, unchanged), or the problems that stopped it.</returns>
     public async Task<DeployResult> DeployAsync(string journeyId, string json, CancellationToken cancellationToken)
     {
         var errors = Validate(journeyId, json);
         if (errors.Count > 0)
         {
             return new DeployResult(journeyId, null, errors);
+        }
+
+        // Only an active version counts: deploying onto a drained or stopped one makes a new active version.
+        if (await GetActiveAsync(journeyId, cancellationToken) is { TakesEntries: true } active && SameContent(active.Json, json))
+        {
+            return new DeployResult(journeyId, active.Version, [], Unchanged: true);
         }
 
         var stored = await _store.DeployAsync(journeyId, json, _clock.GetUtcNow(), cancellationToken);
@@ -154,6 +163,17 @@ public sealed class DefinitionService
     /// <returns>The version, or null.</returns>
     public Task<StoredDefinition?> GetVersionAsync(string journeyId, int version, CancellationToken cancellationToken) =>
         _store.GetAsync(journeyId, version, cancellationToken);
+
+    /// <summary>Whether two JSON documents hold the same content: layout and property order aside, numbers by value.</summary>
+    /// <param name="left">One document.</param>
+    /// <param name="right">The other.</param>
+    /// <returns>Whether they are the same.</returns>
+    public static bool SameContent(string left, string right)
+    {
+        using var a = JsonDocument.Parse(left);
+        using var b = JsonDocument.Parse(right);
+        return JsonElement.DeepEquals(a.RootElement, b.RootElement);
+    }
 
     private static string? Member(JsonElement root, string name, List<DefinitionError> errors)
     {

@@ -6,6 +6,7 @@ using Orchestrator.Application.Definitions;
 using Orchestrator.Application.Instances;
 using Orchestrator.Application.Ports;
 using Orchestrator.Application.Rules;
+using Orchestrator.Application.Telemetry;
 using Orchestrator.Application.Touchpoints;
 using Orchestrator.Journeys;
 using Orchestrator.Journeys.Definitions;
@@ -185,13 +186,16 @@ public sealed partial class CustomerProcessor
         CancellationToken cancellationToken)
     {
         using var held = await _locks.AcquireAsync(customerId, cancellationToken);
+        using var span = CommitTracing.Start(touchpointId ?? touchpoint?.Id, kind);
         for (var attempt = 1; ; attempt++)
         {
             var snapshot = await _customers.LoadAsync(customerId, touchpointId, cancellationToken);
             var work = await decide(snapshot, _clock.GetUtcNow());
             if (work is null)
             {
-                return new ProcessResult(touchpointId is not null ? ProcessStatus.Duplicate : ProcessStatus.NothingDue, null);
+                var skipped = touchpointId is not null ? ProcessStatus.Duplicate : ProcessStatus.NothingDue;
+                CommitTracing.End(span, skipped, null);
+                return new ProcessResult(skipped, null);
             }
 
             // Written before the commit: an orphan directory entry or timer is harmless, a missing one is not.
@@ -214,12 +218,18 @@ public sealed partial class CustomerProcessor
             catch (ConcurrencyConflictException exception) when (exception.TouchpointAlreadyRecorded)
             {
                 // A redelivery older than the load's recent-touchpoint window: the commit's dedupe marker caught it.
+                CommitTracing.End(span, ProcessStatus.Duplicate, null);
                 return new ProcessResult(ProcessStatus.Duplicate, null);
             }
             catch (ConcurrencyConflictException exception) when (attempt < _options.MaxConflictRetries)
             {
                 LogConflict(customerId, attempt, exception.Message);
                 continue;
+            }
+            catch (Exception exception)
+            {
+                CommitTracing.Fail(span, exception);
+                throw;
             }
 
             _dispatcher.Acknowledgements.Forget(customerId, commit.Acknowledged);
@@ -233,8 +243,9 @@ public sealed partial class CustomerProcessor
             }
 
             SendMetrics.Record(commit.Entry.Withheld);
-            await _dispatcher.DispatchAsync(customerId, work.Actions, cancellationToken);
             var status = work.HasChanges ? ProcessStatus.Applied : ProcessStatus.Ignored;
+            CommitTracing.End(span, status, commit);
+            await _dispatcher.DispatchAsync(customerId, work.Actions, cancellationToken);
             return new ProcessResult(status, commit.Entry);
         }
     }

@@ -3,6 +3,7 @@ using Orchestrator.Application.Identity;
 using Orchestrator.Application.Poison;
 using Orchestrator.Application.Ports;
 using Orchestrator.Application.Processing;
+using Orchestrator.Application.Telemetry;
 using Orchestrator.Journeys;
 
 namespace Orchestrator.Application.Touchpoints;
@@ -149,15 +150,26 @@ public sealed partial class TouchpointIngress
 
     private async Task<AcceptResult> ApplyAsync(IncomingTouchpoint incoming, CancellationToken cancellationToken)
     {
-        var customerId = await _identities.ResolveAsync(incoming.Subject, cancellationToken);
-        if (incoming.Type == IdentityResolver.LinkEventType)
+        using var span = IngressTracing.Start(incoming);
+        try
         {
-            await _identities.LinkAsync(customerId, incoming.Data, cancellationToken);
-        }
+            var customerId = await _identities.ResolveAsync(incoming.Subject, cancellationToken);
+            if (incoming.Type == IdentityResolver.LinkEventType)
+            {
+                await _identities.LinkAsync(customerId, incoming.Data, cancellationToken);
+            }
 
-        var touchpoint = new Touchpoint(incoming.Id, incoming.Type, incoming.Source, customerId, incoming.Time ?? _clock.GetUtcNow(), incoming.Data);
-        var result = await _processor.ApplyTouchpointAsync(touchpoint, cancellationToken);
-        return new AcceptResult(incoming.Id, customerId, result.Status == ProcessStatus.Duplicate ? AcceptStatus.Duplicate : AcceptStatus.Applied);
+            var touchpoint = new Touchpoint(incoming.Id, incoming.Type, incoming.Source, customerId, incoming.Time ?? _clock.GetUtcNow(), incoming.Data);
+            var result = await _processor.ApplyTouchpointAsync(touchpoint, cancellationToken);
+            var status = result.Status == ProcessStatus.Duplicate ? AcceptStatus.Duplicate : AcceptStatus.Applied;
+            span?.SetTag(JourneyTracing.Outcome, status == AcceptStatus.Duplicate ? "duplicate" : "applied");
+            return new AcceptResult(incoming.Id, customerId, status);
+        }
+        catch (Exception exception)
+        {
+            IngressTracing.Fail(span, exception);
+            throw;
+        }
     }
 
     private async Task KeepAsideAsync(QueuedMessage message, string reason, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Orchestrator.Application.Definitions;
 using Orchestrator.Application.Identity;
 using Orchestrator.Application.Instances;
 using Orchestrator.Application.Processing;
+using Orchestrator.Application.Telemetry;
 using Orchestrator.Application.Touchpoints;
 using Orchestrator.Journeys;
 using Orchestrator.Journeys.Engine;
@@ -53,6 +54,7 @@ public sealed class DurableTouchpointRouter
     public async Task<TouchpointPlan> AcceptAsync(IncomingTouchpoint incoming, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incoming);
+        using var span = IngressTracing.Start(incoming);
         var customerId = await _identities.ResolveAsync(incoming.Subject, cancellationToken);
         if (incoming.Type == IdentityResolver.LinkEventType)
         {

@@ -20,11 +20,11 @@ namespace Orchestrator.Functions.Http;
 /// <param name="lifecycle">The version lifecycle service.</param>
 public sealed class JourneyHttpFunctions(DefinitionService definitions, VersionLifecycle lifecycle)
 {
-    /// <summary><c>PUT /api/journeys/{id}</c>: validates the definition in the body and deploys it as a new active version.</summary>
+    /// <summary><c>PUT /api/journeys/{id}</c>: validates the definition in the body and deploys it as a new active version, unless the active version holds it already.</summary>
     /// <param name="req">The request.</param>
     /// <param name="id">The journey id.</param>
     /// <param name="cancellationToken">The invocation's cancellation.</param>
-    /// <returns>201; 400 listing every error with its JSON pointer; 415.</returns>
+    /// <returns>201; 200 with the active version when it holds this definition already; 400 listing every error with its JSON pointer; 415.</returns>
     [Function("Journeys_Deploy")]
     public async Task<IActionResult> DeployAsync(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "journeys/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>

@@ -32,7 +32,12 @@ public static partial class JourneyHandlers
             return Invalid(id, [new DefinitionError("", $"a definition is at most {JourneyDefinitionReader.MaxBytes / 1024} KiB ({JourneyDefinitionReader.MaxBytes} bytes)")]);
         }
 
-        var errors = DefinitionService.Validate(id, Encoding.UTF8.GetString(body.Span));
+        if (!JsonBodyText.TryDecode(body, out var json, out var notText))
+        {
+            return Invalid(id, [notText]);
+        }
+
+        var errors = DefinitionService.Validate(id, json);
         return errors.Count == 0 ? TypedResults.Ok(new DefinitionValid(true)) : Invalid(id, [.. errors]);
     }
 
@@ -57,7 +62,12 @@ public static partial class JourneyHandlers
             return Unsimulated(id, [new DefinitionError("", $"a simulation request is at most {DefinitionService.MaxSimulationBytes / 1024} KiB")]);
         }
 
-        var result = DefinitionService.Simulate(id, Encoding.UTF8.GetString(body.Span));
+        if (!JsonBodyText.TryDecode(body, out var json, out var notText))
+        {
+            return Unsimulated(id, [notText]);
+        }
+
+        var result = DefinitionService.Simulate(id, json);
         if (result.Trace is not { } trace)
         {
             return Unsimulated(id, [.. result.Errors]);

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orchestrator.Application.Definitions;
@@ -19,8 +18,11 @@ public static partial class JourneyHandlers
     /// <param name="request">The request.</param>
     /// <param name="definitions">The definition service.</param>
     /// <param name="cancellationToken">The request's cancellation.</param>
-    /// <returns>201 with the version; 400 listing every error with its JSON pointer; 415.</returns>
-    public static async Task<Results<Created<JourneyDeployed>, ProblemHttpResult>> DeployAsync(
+    /// <returns>
+    /// 201 with the new version; 200 with the active version when it already holds this definition; 400 listing every
+    /// error with its JSON pointer; 415.
+    /// </returns>
+    public static async Task<Results<Created<JourneyDeployed>, Ok<JourneyDeployed>, ProblemHttpResult>> DeployAsync(
         string id,
         HttpRequest request,
         DefinitionService definitions,
@@ -38,13 +40,19 @@ public static partial class JourneyHandlers
             return Rejected(id, [new DefinitionError("", $"a definition is at most {JourneyDefinitionReader.MaxBytes / 1024} KiB ({JourneyDefinitionReader.MaxBytes} bytes)")]);
         }
 
-        var result = await definitions.DeployAsync(id, Encoding.UTF8.GetString(body.Span), cancellationToken);
+        if (!JsonBodyText.TryDecode(body, out var json, out var notText))
+        {
+            return Rejected(id, [notText]);
+        }
+
+        var result = await definitions.DeployAsync(id, json, cancellationToken);
         if (result.Version is not { } version)
         {
             return Rejected(id, [.. result.Errors]);
         }
 
-        return TypedResults.Created(HttpRoutes.JourneyVersion(id, version), new JourneyDeployed(id, version));
+        var deployed = new JourneyDeployed(id, version);
+        return result.Unchanged ? TypedResults.Ok(deployed) : TypedResults.Created(HttpRoutes.JourneyVersion(id, version), deployed);
     }
 
     /// <summary>Lists active versions.</summary>

@@ -42,7 +42,7 @@ public static class JourneyDefinitionReader
         // Checked up front because the parser only notices bad UTF-8 when a string is read, and then throws.
         if (!Utf8.IsValid(utf8Json))
         {
-            return Failed("the document is not valid UTF-8");
+            return new DefinitionReadResult(null, [new DefinitionError(JsonStrings.LocateInvalidUtf8(utf8Json), "is not valid UTF-8")]);
         }
 
         JsonDocument document;

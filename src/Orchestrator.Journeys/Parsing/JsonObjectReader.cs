@@ -242,13 +242,17 @@ internal sealed class JsonObjectReader
     /// <param name="name">The property name.</param>
     /// <param name="required">Whether a missing property or an empty array is an error.</param>
     /// <param name="read">Reads one item; returns null when it could not.</param>
-    /// <returns>Every item, or null when the array is absent or invalid or any item could not be read.</returns>
+    /// <returns>
+    /// Every item, or null when the array is absent or invalid or any item could not be read. An empty array that
+    /// must not be empty is reported and read as an empty list, so the step it belongs to still takes part in the graph
+    /// checks and the designer sees every problem in one round.
+    /// </returns>
     public List<T>? ReadObjects<T>(string name, bool required, Func<JsonObjectReader, T?> read)
         where T : class
     {
         if (!TryGetArray(name, required, out var items))
         {
-            return null;
+            return items.ValueKind == JsonValueKind.Array && items.GetArrayLength() == 0 ? [] : null;
         }
 
         var result = new List<T>();

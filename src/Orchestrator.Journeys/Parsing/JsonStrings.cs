@@ -9,10 +9,36 @@ namespace Orchestrator.Journeys.Parsing;
 /// </remarks>
 public static class JsonStrings
 {
+    // As deep as any document the product reads; deeper ones are refused before they get here.
+    private const int MaxDepth = 64;
+
     /// <summary>The pointer of the first string or property name that is not valid Unicode, or null when all are.</summary>
     /// <param name="root">The document's root.</param>
     /// <returns>The pointer (the object's, for a property name), or null.</returns>
     public static string? FindInvalid(JsonElement root) => FindInvalid(root, string.Empty);
+
+    /// <summary>
+    /// Where a document that is not valid UTF-8 goes wrong: the pointer of the first string (or, for a property name,
+    /// object) holding the bad bytes, or the document's own pointer when they lie outside any string.
+    /// </summary>
+    /// <param name="utf8Json">A document that failed <see cref="System.Text.Unicode.Utf8.IsValid(ReadOnlySpan{byte})"/>.</param>
+    /// <returns>The pointer; empty for the whole document.</returns>
+    /// <remarks>
+    /// The parser does not check the bytes inside strings until one is read, so the document parses and the
+    /// strings are then read one by one; a document that does not parse is reported as a whole.
+    /// </remarks>
+    public static string LocateInvalidUtf8(ReadOnlySpan<byte> utf8Json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(utf8Json.ToArray(), new JsonDocumentOptions { MaxDepth = MaxDepth });
+            return FindInvalid(document.RootElement) ?? string.Empty;
+        }
+        catch (JsonException)
+        {
+            return string.Empty;
+        }
+    }
 
     private static string? FindInvalid(JsonElement element, string pointer)
     {

@@ -67,7 +67,8 @@ internal static class RoutingStepReader
             return item.RequiredText("next") is { } next ? new SplitBranch(weight ?? 0, next, label) : null;
         });
 
-        if (branches is not null && branches.All(b => b.Weight >= 0))
+        // An empty list was reported as such; its weights are not a second problem.
+        if (branches is { Count: > 0 } && branches.All(b => b.Weight >= 0))
         {
             var total = branches.Sum(b => b.Weight);
             if (!(total > 0 && double.IsFinite(total)))

@@ -21,7 +21,8 @@ public static class JourneyEndpoints
         journeys.MapPut("/{id}", (string id, HttpRequest request, DefinitionService definitions, CancellationToken cancellationToken) =>
                 JourneyHandlers.DeployAsync(id, request, definitions, cancellationToken))
             .WithSummary("Validates a journey definition and deploys it as a new active version")
-            .WithDescription("The body is the definition document (application/json, at most 256 KiB); its 'id' must equal the one in the address.")
+            .WithDescription("The body is the definition document (application/json, UTF-8, at most 256 KiB); its 'id' must equal the one in the address. "
+                + "201 with the new version; 200 with the active version, storing nothing, when it already holds the same JSON content.")
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         journeys.MapGet("/", (DefinitionService definitions, CancellationToken cancellationToken) =>
                 JourneyHandlers.ListAsync(definitions, cancellationToken))

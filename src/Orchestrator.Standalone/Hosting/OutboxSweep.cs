@@ -3,14 +3,19 @@ using Orchestrator.Application.Actions;
 namespace Orchestrator.Standalone.Hosting;
 
 /// <summary>
-/// Re-sends actions left in outboxes after a dispatch failed while the host runs (start-up recovery covers
-/// crashes), and removes the outbox entries of dispatched actions for customers idle for
-/// <see cref="IdleFlushAfter"/> (a busy customer's next commit removes them for free). Checks every
-/// <see cref="Interval"/>; at shutdown it removes every acknowledged entry, so a restart re-sends none of them.
+/// Keeps outboxes small and restarts quiet. Every <see cref="AcknowledgeEvery"/> it marks the actions dispatched
+/// since the previous round in the dispatch log, in batches across customers, so a crash re-sends only the actions
+/// of about the last round. Every <see cref="Interval"/> it re-sends actions left in outboxes after a dispatch failed
+/// while the host runs (start-up recovery covers crashes), and removes the outbox entries of dispatched actions for
+/// customers idle for <see cref="IdleFlushAfter"/> (a busy customer's next commit removes them for free). At shutdown
+/// it removes every acknowledged entry, so a restart re-sends none of them.
 /// </summary>
 internal sealed partial class OutboxSweep(ActionDispatcher dispatcher, ILogger<OutboxSweep> logger) : BackgroundService
 {
-    /// <summary>How often the sweep checks for failed dispatches.</summary>
+    /// <summary>How often dispatched actions are marked in the dispatch log: what a crash may re-send is about this much.</summary>
+    public static readonly TimeSpan AcknowledgeEvery = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How often the sweep checks for failed dispatches and idle customers.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
     /// <summary>How long a customer stays idle before its dispatched actions leave the outbox on their own write.</summary>
@@ -22,6 +27,7 @@ internal sealed partial class OutboxSweep(ActionDispatcher dispatcher, ILogger<O
         try
         {
             await dispatcher.FlushAcknowledgedAsync(TimeSpan.Zero, cancellationToken);
+            await dispatcher.AcknowledgeAsync(cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -33,17 +39,23 @@ internal sealed partial class OutboxSweep(ActionDispatcher dispatcher, ILogger<O
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Wall clock: the sweep retries I/O, it makes no engine decision.
-        using var timer = new PeriodicTimer(Interval, TimeProvider.System);
+        using var timer = new PeriodicTimer(AcknowledgeEvery, TimeProvider.System);
+        var roundsPerSweep = (int)(Interval / AcknowledgeEvery);
+        var round = 0;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                await dispatcher.RecoverIfDispatchFailedAsync(stoppingToken);
-                await dispatcher.FlushAcknowledgedAsync(IdleFlushAfter, stoppingToken);
+                await dispatcher.AcknowledgeAsync(stoppingToken);
+                if (++round % roundsPerSweep == 0)
+                {
+                    await dispatcher.RecoverIfDispatchFailedAsync(stoppingToken);
+                    await dispatcher.FlushAcknowledgedAsync(IdleFlushAfter, stoppingToken);
+                }
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
-                LogSweepFailed(logger, exception, Interval);
+                LogSweepFailed(logger, exception, AcknowledgeEvery);
             }
         }
     }

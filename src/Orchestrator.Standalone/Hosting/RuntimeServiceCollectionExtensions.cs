@@ -1,3 +1,4 @@
+using OpenTelemetry.Trace;
 using Orchestrator.Hosting;
 
 namespace Orchestrator.Standalone.Hosting;
@@ -22,6 +23,10 @@ public static class RuntimeServiceCollectionExtensions
         services.AddHostedService<TouchpointQueueLoop>();
         services.AddHostedService<OutboxSweep>();
         services.AddAnalyticsFold();
+
+        // Off unless OTEL_EXPORTER_OTLP_ENDPOINT or APPLICATIONINSIGHTS_CONNECTION_STRING is set; a touchpoint's trace
+        // then starts at its HTTP request.
+        services.AddOrchestratorTelemetry(configuration, "orchestrator-standalone", tracing => tracing.AddAspNetCoreInstrumentation());
         return services;
     }
 }

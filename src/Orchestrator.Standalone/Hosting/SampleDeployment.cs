@@ -48,7 +48,7 @@ internal sealed partial class SampleDeployment(
             return;
         }
 
-        if (activeVersions.TryGetValue(journeyId, out var active) && SameJson(active.Json, json))
+        if (activeVersions.TryGetValue(journeyId, out var active) && DefinitionService.SameContent(active.Json, json))
         {
             LogUnchanged(logger, journeyId, active.Version);
             return;
@@ -86,13 +86,6 @@ internal sealed partial class SampleDeployment(
         }
 
         return false;
-    }
-
-    private static bool SameJson(string stored, string candidate)
-    {
-        using var left = JsonDocument.Parse(stored);
-        using var right = JsonDocument.Parse(candidate);
-        return JsonElement.DeepEquals(left.RootElement, right.RootElement);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sample folder {Folder} does not exist; no journeys deployed from it")]

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Orchestrator.Application.Actions;
+using Orchestrator.Application.Ports;
 using Orchestrator.Application.Processing;
 using Orchestrator.Application.Tests.Support;
 
@@ -115,5 +118,75 @@ public sealed class ActionDispatcherTests : IDisposable
         Assert.Empty(await _runtime.OutboxAsync());
         Assert.Equal(0, await _runtime.Dispatcher.RecoverAsync(CancellationToken.None));
         Assert.Equal(2, _runtime.SentActions.Sent.Count);
+    }
+
+    [Fact]
+    public async Task RecoverAsync_InAFreshProcessAfterAnAcknowledgementRound_SendsNothingAndClearsTheMarks()
+    {
+        await _runtime.DeploySamplesAsync(SampleJourneys.BillPayment);
+        await _runtime.ApplyAsync(TestEvents.Invoice("tp-1", Customer));
+
+        Assert.Equal(2, await _runtime.Dispatcher.AcknowledgeAsync(CancellationToken.None));
+        var restarted = Restarted();
+        var recovered = await restarted.RecoverAsync(CancellationToken.None);
+
+        Assert.Equal(0, recovered);
+        Assert.Equal(2, _runtime.SentActions.Sent.Count);
+        Assert.Empty(await _runtime.OutboxAsync());
+        Assert.Empty(await MarksAsync());
+    }
+
+    [Fact]
+    public async Task RecoverAsync_InAFreshProcessBeforeAnyAcknowledgementRound_SendsTheActionsAgain()
+    {
+        await _runtime.DeploySamplesAsync(SampleJourneys.BillPayment);
+        await _runtime.ApplyAsync(TestEvents.Invoice("tp-1", Customer));
+
+        var recovered = await Restarted().RecoverAsync(CancellationToken.None);
+
+        Assert.Equal(2, recovered);
+        Assert.Equal([Keys[0], Keys[0], Keys[1], Keys[1]], _runtime.SentActions.Sent.Select(a => a.IdempotencyKey).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AcknowledgeAsync_AfterTheNextCommitRemovedTheEntries_RemovesTheirMarks()
+    {
+        await _runtime.DeploySamplesAsync(SampleJourneys.BillPayment);
+        await _runtime.ApplyAsync(TestEvents.Invoice("tp-1", Customer));
+        await _runtime.Dispatcher.AcknowledgeAsync(CancellationToken.None);
+        Assert.Equal(Keys, (await MarksAsync()).Select(m => m.IdempotencyKey).Order(StringComparer.Ordinal));
+
+        await _runtime.ApplyAsync(TestEvents.Of("tp-2", "payment.completed", Customer, """{ "invoiceId": "inv-tp-1" }"""));
+        var marked = await _runtime.Dispatcher.AcknowledgeAsync(CancellationToken.None);
+
+        Assert.Equal(0, marked);
+        Assert.DoesNotContain(await _runtime.OutboxAsync(), a => Keys.Contains(a.IdempotencyKey));
+        Assert.Empty(await MarksAsync());
+    }
+
+    [Fact]
+    public async Task AcknowledgeAsync_NothingDispatchedSinceTheLastRound_WritesNothing()
+    {
+        await _runtime.DeploySamplesAsync(SampleJourneys.BillPayment);
+        await _runtime.ApplyAsync(TestEvents.Invoice("tp-1", Customer));
+        await _runtime.Dispatcher.AcknowledgeAsync(CancellationToken.None);
+
+        Assert.Equal(0, await _runtime.Dispatcher.AcknowledgeAsync(CancellationToken.None));
+        Assert.Equal(2, (await MarksAsync()).Count);
+    }
+
+    // The same storage seen by a process that starts after a crash: nothing of the old process's memory survives.
+    private ActionDispatcher Restarted() =>
+        new(_runtime.Sink, _runtime.Customers, _runtime.Clock, NullLogger<ActionDispatcher>.Instance, _runtime.DispatchLog);
+
+    private async Task<List<DispatchMark>> MarksAsync()
+    {
+        var marks = new List<DispatchMark>();
+        await foreach (var mark in _runtime.DispatchLog.ReadAllAsync(CancellationToken.None))
+        {
+            marks.Add(mark);
+        }
+
+        return marks;
     }
 }

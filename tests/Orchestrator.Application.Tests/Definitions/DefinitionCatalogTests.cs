@@ -29,7 +29,8 @@ public sealed class DefinitionCatalogTests : IDisposable
     [Fact]
     public async Task GetActiveAsync_SeveralJourneys_OrderedByIdWithDeployedVersions()
     {
-        await _runtime.DeploySamplesAsync(SampleJourneys.SupportCase, SampleJourneys.CrossSell, SampleJourneys.BillPayment, SampleJourneys.CrossSell);
+        await _runtime.DeploySamplesAsync(SampleJourneys.SupportCase, SampleJourneys.CrossSell, SampleJourneys.BillPayment);
+        await _runtime.DeployNewVersionAsync(SampleJourneys.CrossSell);
 
         var active = await _runtime.Catalog.GetActiveAsync(CancellationToken.None);
 
@@ -39,7 +40,8 @@ public sealed class DefinitionCatalogTests : IDisposable
     [Fact]
     public async Task GetAsync_StoredVersion_ParsedOnceWithItsVersion()
     {
-        await _runtime.DeploySamplesAsync(SampleJourneys.BillPayment, SampleJourneys.BillPayment);
+        await _runtime.DeploySamplesAsync(SampleJourneys.BillPayment);
+        await _runtime.DeployNewVersionAsync(SampleJourneys.BillPayment);
 
         var first = await _runtime.Catalog.GetAsync("bill-payment", 1, CancellationToken.None);
         var again = await _runtime.Catalog.GetAsync("bill-payment", 1, CancellationToken.None);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Orchestrator.Application.Definitions;
+using Orchestrator.Application.Ports;
 using Orchestrator.Application.Tests.Support;
 using Orchestrator.Journeys.Parsing;
 
@@ -18,7 +19,7 @@ public sealed class DefinitionServiceTests : IDisposable
 
         var first = await _runtime.Definitions.DeployAsync("bill-payment", json, CancellationToken.None);
         _runtime.Clock.Advance(TimeSpan.FromMinutes(1));
-        var second = await _runtime.Definitions.DeployAsync("bill-payment", json, CancellationToken.None);
+        var second = await _runtime.Definitions.DeployAsync("bill-payment", Mutate(SampleJourneys.BillPayment, node => node["name"] = "Bill payment, second edition"), CancellationToken.None);
 
         Assert.Equal((true, 1), (first.Deployed, first.Version));
         Assert.Equal((true, 2), (second.Deployed, second.Version));
@@ -27,6 +28,36 @@ public sealed class DefinitionServiceTests : IDisposable
         Assert.Equal((2, TestRuntime.T0.AddMinutes(1)), (active?.Version, active?.DeployedAt));
         Assert.Equal(TestRuntime.T0, (await _runtime.Definitions.GetVersionAsync("bill-payment", 1, CancellationToken.None))?.DeployedAt);
         Assert.Equal([("bill-payment", 2)], (await _runtime.Definitions.ListActiveAsync(CancellationToken.None)).Select(d => (d.JourneyId, d.Version)));
+    }
+
+    [Fact]
+    public async Task DeployAsync_SameContentAsActiveVersion_AnswersThatVersionAndStoresNothing()
+    {
+        var json = SampleJourneys.SampleJson(SampleJourneys.BillPayment);
+        var first = await _runtime.Definitions.DeployAsync("bill-payment", json, CancellationToken.None);
+        _runtime.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        // Same content, another layout and property order: still the same definition.
+        var reordered = new JsonObject(JsonNode.Parse(json)!.AsObject().Reverse().Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+        var again = await _runtime.Definitions.DeployAsync("bill-payment", reordered.ToJsonString(new() { WriteIndented = true }), CancellationToken.None);
+
+        Assert.Equal((true, 1, false), (first.Deployed, first.Version, first.Unchanged));
+        Assert.Equal((true, 1, true), (again.Deployed, again.Version, again.Unchanged));
+        Assert.Empty(again.Errors);
+        Assert.Null(await _runtime.Definitions.GetVersionAsync("bill-payment", 2, CancellationToken.None));
+        Assert.Equal(TestRuntime.T0, (await _runtime.Definitions.GetActiveAsync("bill-payment", CancellationToken.None))?.DeployedAt);
+    }
+
+    [Fact]
+    public async Task DeployAsync_SameContentAsDrainedVersion_StoresANewActiveVersion()
+    {
+        var json = SampleJourneys.SampleJson(SampleJourneys.BillPayment);
+        await _runtime.Definitions.DeployAsync("bill-payment", json, CancellationToken.None);
+        await _runtime.DefinitionStore.SetStatusAsync("bill-payment", 1, VersionStatus.Active, VersionStatus.Draining, CancellationToken.None);
+
+        var again = await _runtime.Definitions.DeployAsync("bill-payment", json, CancellationToken.None);
+
+        Assert.Equal((true, 2, false), (again.Deployed, again.Version, again.Unchanged));
     }
 
     [Fact]
@@ -97,7 +128,7 @@ public sealed class DefinitionServiceTests : IDisposable
 
         await _runtime.DeploySamplesAsync(SampleJourneys.BillPayment);
         var afterFirst = await _runtime.Catalog.GetActiveAsync(CancellationToken.None);
-        await _runtime.DeploySamplesAsync(SampleJourneys.BillPayment);
+        await _runtime.Definitions.DeployAsync("bill-payment", Mutate(SampleJourneys.BillPayment, node => node["priority"] = 7), CancellationToken.None);
         var afterSecond = await _runtime.Catalog.GetActiveAsync(CancellationToken.None);
 
         Assert.Equal([("bill-payment", 1)], afterFirst.Select(d => (d.Id, d.Version)));

@@ -40,11 +40,19 @@ internal sealed class FaultyCustomerStore(ICustomerStore inner) : ICustomerStore
         set => Volatile.Write(ref _beforeNextCommit, value);
     }
 
+    /// <summary>When set, every load awaits it first, with the customer id: a gate a test opens when it chooses.</summary>
+    public Func<string, Task>? BeforeLoad { get; set; }
+
     /// <summary>Makes the next <paramref name="count"/> commits lose a write race, writing nothing.</summary>
     public void ConflictOnNextCommits(int count) => Volatile.Write(ref _conflictsLeft, count);
 
     public async Task<CustomerSnapshot> LoadAsync(string customerId, string? touchpointId, CancellationToken cancellationToken)
     {
+        if (BeforeLoad is { } gate)
+        {
+            await gate(customerId);
+        }
+
         if (LoadFailure is { } failure)
         {
             throw failure;

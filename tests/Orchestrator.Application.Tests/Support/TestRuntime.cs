@@ -26,6 +26,7 @@ internal sealed class TestRuntime : IDisposable
     public static readonly DateTimeOffset T0 = new(2025, 3, 3, 9, 0, 0, TimeSpan.Zero);
 
     private readonly List<DefinitionCatalog> _ownCatalogs = [];
+    private int _redeployments;
 
     public TestRuntime(ApplicationOptions? options = null)
     {
@@ -36,13 +37,13 @@ internal sealed class TestRuntime : IDisposable
         Inbox = new RecordingInbox(QueueStore);
         Catalog = new DefinitionCatalog(DefinitionStore, Clock, Options);
         Definitions = new DefinitionService(DefinitionStore, Catalog, Clock);
-        Dispatcher = new ActionDispatcher(Sink, Customers, Clock, NullLogger<ActionDispatcher>.Instance);
+        Dispatcher = new ActionDispatcher(Sink, Customers, Clock, NullLogger<ActionDispatcher>.Instance, DispatchLog);
         Analytics = new AnalyticsAggregator(Customers, AnalyticsStore, Options.Analytics, NullLogger<AnalyticsAggregator>.Instance);
         AnalyticsQueries = new AnalyticsQueries(AnalyticsStore, DefinitionStore, Catalog, Clock, Options.Analytics);
         Processor = CreateProcessor(Catalog);
         Identity = new IdentityResolver(Identities, Options);
         Ingress = new TouchpointIngress(Processor, Identity, Inbox, Poison, Clock, Options, NullLogger<TouchpointIngress>.Instance);
-        TimerService = new TimerService(Timers, Processor, Clock, NullLogger<TimerService>.Instance);
+        TimerService = new TimerService(Timers, Processor, Clock, NullLogger<TimerService>.Instance, Options);
         Queries = new InstanceQueries(Customers, Directory);
         Operations = new InstanceOperations(Processor, Customers, Directory, Clock);
     }
@@ -58,6 +59,8 @@ internal sealed class TestRuntime : IDisposable
     public InMemoryInstanceDirectory Directory { get; } = new();
 
     public InMemoryTimerStore Timers { get; } = new();
+
+    public InMemoryDispatchLog DispatchLog { get; } = new();
 
     public InMemoryDefinitionStore DefinitionStore { get; } = new();
 
@@ -104,6 +107,17 @@ internal sealed class TestRuntime : IDisposable
         {
             await DeployAsync(journeyId, SampleJourneys.SampleJson(journeyId));
         }
+    }
+
+    /// <summary>
+    /// Deploys a sample as a new version of itself: the same steps with another description, since deploying the very
+    /// content the active version holds keeps that version.
+    /// </summary>
+    public Task DeployNewVersionAsync(string journeyId)
+    {
+        var definition = System.Text.Json.Nodes.JsonNode.Parse(SampleJourneys.SampleJson(journeyId))!;
+        definition["description"] = $"deployed again ({++_redeployments})";
+        return DeployAsync(journeyId, definition.ToJsonString());
     }
 
     /// <summary>Deploys a definition that must be valid.</summary>

@@ -26,6 +26,18 @@ public sealed class JourneyHttpFunctionsTests : IDisposable
     }
 
     [Fact]
+    public async Task DeployAsync_SameDefinitionAgain_Answers200WithTheActiveVersion()
+    {
+        await DeployAsync("ping");
+
+        var answer = await DeployAsync("ping");
+
+        Assert.Equal(StatusCodes.Status200OK, answer.Status);
+        Assert.True(string.IsNullOrEmpty(answer.Location), answer.Location);
+        Assert.Equal(1, answer.Json.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
     public async Task ValidateAsync_InvalidDefinition_Answers400ProblemWithJsonPointers()
     {
         var definition = Ping("ping");

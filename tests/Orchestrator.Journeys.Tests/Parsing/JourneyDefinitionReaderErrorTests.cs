@@ -86,4 +86,31 @@ public sealed class JourneyDefinitionReaderErrorTests
         var matches = result.Errors.Where(e => e.Pointer == pointer && e.Message.Contains(fragment, StringComparison.Ordinal));
         Assert.True(matches.Count() == 1, $"{rule}: expected one error at '{pointer}' containing \"{fragment}\", got: {string.Join(" | ", result.Errors)}");
     }
+
+    [Fact]
+    public void Read_OnlyLoopGoesThroughAnEmptyCasesList_ReportsTheEmptyListAndTheSpin()
+    {
+        var json = JourneyJson.Edit(
+            ("/steps/help", """{ "type": "branch", "cases": [], "default": "card" }"""),
+            ("/steps/card/next", "\"help\""),
+            ("/steps/agent", null));
+
+        var result = JourneyDefinitionReader.Read(json);
+
+        Assert.Null(result.Definition);
+        Assert.Equal(
+            [
+                ("/steps/help", "the loop help → card → help has no delay or waitFor step, so an instance would go round it without ever waiting"),
+                ("/steps/help/cases", "must not be empty"),
+            ],
+            result.Errors.Select(e => (e.Pointer, e.Message)).Order());
+    }
+
+    [Fact]
+    public void Read_EmptySplitBranches_ReportsTheEmptyListOnly()
+    {
+        var result = JourneyDefinitionReader.Read(JourneyJson.With(Remind, """{ "type": "split", "branches": [] }"""));
+
+        Assert.Equal([new DefinitionError("/steps/remind/branches", "must not be empty")], result.Errors);
+    }
 }

@@ -170,15 +170,31 @@ public sealed class JourneyDefinitionReaderTests
         Assert.True(result.IsValid, string.Join("; ", result.Errors));
     }
 
-    [Fact]
-    public void Read_InvalidUtf8_ReportsOneErrorAtTheRoot()
+    [Theory]
+    [InlineData("\"Bill payment\"", "/name")]
+    [InlineData("\"payment.completed\", \"next\"", "/steps/wait-pay/events/0/event")]
+    [InlineData("\"wait-pay\": {", "/steps")]
+    public void Read_InvalidUtf8InAString_ReportsOneErrorAtItsPointer(string text, string pointer)
     {
-        byte[] bytes = [.. "{\"id\": \""u8, 0xC3, 0x28, .. "\"}"u8];
+        // A raw 0xC3 0x28 (an ill-formed pair) in place of the text's first character; a bad property name is its object's.
+        var valid = Encoding.UTF8.GetBytes(JourneyJson.BillPayment);
+        var at = JourneyJson.BillPayment.IndexOf(text, StringComparison.Ordinal) + 1;
+        byte[] bytes = [.. valid[..at], 0xC3, 0x28, .. valid[(at + 1)..]];
 
         var result = JourneyDefinitionReader.Read(bytes);
 
         var error = Assert.Single(result.Errors);
-        Assert.Equal(new DefinitionError("", "the document is not valid UTF-8"), error);
+        Assert.Equal(new DefinitionError(pointer, "is not valid UTF-8"), error);
+    }
+
+    [Fact]
+    public void Read_InvalidUtf8OutsideAnyString_ReportsOneErrorAtTheRoot()
+    {
+        byte[] bytes = [.. "{\"id\": \"x\" "u8, 0xC3, 0x28, .. "}"u8];
+
+        var result = JourneyDefinitionReader.Read(bytes);
+
+        Assert.Equal([new DefinitionError("", "is not valid UTF-8")], result.Errors);
     }
 
     [Fact]

@@ -118,6 +118,25 @@ public sealed class DesignerEndpointsTests(AzuriteFixture azurite, HostFixture f
         Assert.Contains("'script'", answer.Body.Text("detail"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ValidateAndSimulate_RawInvalidUtf8_Return400PointingAtTheString()
+    {
+        var definition = TestJourneys.Read(TestJourneys.Bill, "designer-bytes");
+        definition["name"] = "Xname";
+
+        using var validateContent = InvalidUtf8.Content(definition.ToJsonString(), "Xname");
+        using var validated = await _client.PostAsync(new Uri("/api/journeys/designer-bytes/validate", UriKind.Relative), validateContent);
+        using var simulateContent = InvalidUtf8.Content(Request(definition, JsonNode.Parse(Script)!).ToJsonString(), "Xname");
+        using var simulated = await _client.PostAsync(new Uri("/api/journeys/designer-bytes/simulate", UriKind.Relative), simulateContent);
+
+        var validation = await Api.ReadAsync(validated);
+        var simulation = await Api.ReadAsync(simulated);
+        Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json"), (validation.Status, validation.MediaType));
+        Assert.Equal(["/name"], validation.Body.ErrorPlaces("pointer"));
+        Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json"), (simulation.Status, simulation.MediaType));
+        Assert.Equal(["/definition/name"], simulation.Body.ErrorPlaces("pointer"));
+    }
+
     private static JsonObject Request(JsonNode definition, JsonNode script) => new() { ["definition"] = definition, ["script"] = script };
 
     private static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];

@@ -62,6 +62,45 @@ public sealed class JourneyEndpointsTests(AzuriteFixture azurite, HostFixture fi
     }
 
     [Fact]
+    public async Task Put_SameContentAsActiveVersion_Returns200WithThatVersionAndStoresNoOther()
+    {
+        var definition = TestJourneys.Read(TestJourneys.Bill, "deploy-same");
+        using var first = await PutAsync("deploy-same", definition);
+        var relaid = new JsonObject(definition.Reverse().Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+
+        using var again = await PutAsync("deploy-same", relaid, indented: true);
+        var answer = await Api.ReadAsync(again);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(("deploy-same", 1), (answer.Body.Text("id"), answer.Body.GetProperty("version").GetInt32()));
+        Assert.Null(again.Headers.Location);
+        Assert.Equal(1, (await _client.GetJsonAsync("/api/journeys/deploy-same")).Body.GetProperty("version").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetJsonAsync("/api/journeys/deploy-same/versions/2")).Status);
+    }
+
+    [Theory]
+    [InlineData("name", "/name")]
+    [InlineData("entry-event", "/entry/event")]
+    public async Task Put_RawInvalidUtf8_Returns400PointingAtTheStringAndStoresNothing(string place, string pointer)
+    {
+        var id = $"deploy-bytes-{place}";
+        var definition = TestJourneys.Read(TestJourneys.Bill, id);
+        definition["name"] = "Xname";
+        definition["entry"]!["event"] = "Xinvoice.issued";
+        using var content = InvalidUtf8.Content(definition.ToJsonString(), place == "name" ? "Xname" : "Xinvoice");
+
+        using var response = await _client.PutAsync(new Uri($"/api/journeys/{id}", UriKind.Relative), content);
+        var answer = await Api.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal("application/problem+json", answer.MediaType);
+        Assert.Equal([pointer], answer.Body.ErrorPlaces("pointer"));
+        Assert.Contains("not valid UTF-8", answer.Body.Text("detail"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetJsonAsync($"/api/journeys/{id}")).Status);
+    }
+
+    [Fact]
     public async Task Put_InvalidDefinition_Returns400ListingEveryErrorWithPointer()
     {
         var definition = TestJourneys.Read(TestJourneys.Bill, "deploy-invalid");
@@ -153,9 +192,9 @@ public sealed class JourneyEndpointsTests(AzuriteFixture azurite, HostFixture fi
         Assert.Equal(HttpStatusCode.NotFound, answer.Status);
     }
 
-    private async Task<HttpResponseMessage> PutAsync(string id, JsonObject definition)
+    private async Task<HttpResponseMessage> PutAsync(string id, JsonObject definition, bool indented = false)
     {
-        using var content = new StringContent(definition.ToJsonString(), Encoding.UTF8, "application/json");
+        using var content = new StringContent(definition.ToJsonString(new() { WriteIndented = indented }), Encoding.UTF8, "application/json");
         return await _client.PutAsync(new Uri($"/api/journeys/{id}", UriKind.Relative), content);
     }
 }

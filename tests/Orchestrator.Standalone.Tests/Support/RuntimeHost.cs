@@ -25,6 +25,10 @@ public sealed class RuntimeHost : IAsyncDisposable
         Prefix = options.Prefix ?? NewPrefix();
         Clock = options.SystemClock ? null : new FakeTimeProvider(ClockStart);
         _factory = new Factory(connectionString, Prefix, Clock, options);
+        if (options.Kestrel)
+        {
+            _factory.UseKestrel(0);
+        }
     }
 
     /// <summary>The table and queue name prefix.</summary>

@@ -20,6 +20,12 @@ public sealed record RuntimeHostOptions
     /// <summary>The host environment (<c>Development</c> when null, as WebApplicationFactory starts it).</summary>
     public string? Environment { get; init; }
 
+    /// <summary>
+    /// Serves over real sockets with Kestrel, on a free loopback port, instead of the in-memory test server: for what only
+    /// the real server does, such as cutting off a request body at its size limit.
+    /// </summary>
+    public bool Kestrel { get; init; }
+
     /// <summary>Replaces services after the host registered its own.</summary>
     public Action<IServiceCollection>? Services { get; init; }
 }
