@@ -13,12 +13,15 @@ public sealed class CustomerPageTests(ConsoleFixture fixture)
         var customer = "explain-" + Guid.NewGuid().ToString("N")[..6];
         await fixture.SendAsync(customer + "-inv", "invoice.issued", customer, new { invoiceId = "INV-X", amount = 80, currency = "EUR", dueDate = "2026-12-31" });
         await fixture.SendAsync(customer + "-fail", "payment.failed", customer, new { invoiceId = "INV-X", reason = "card-expired" });
+        await fixture.SendAsync(customer + "-link", "identity.linked", customer, new { alias = $"email:{customer}@example.com" });
         await fixture.WaitForApiAsync($"/api/customers/{customer}/timeline", body => body.Contains("branchTaken", StringComparison.Ordinal), "the branch decision on the timeline");
 
+        // Found by the alias the identity.linked touchpoint linked to the customer.
         var page = await fixture.NewPageAsync();
         await fixture.GoToAsync(page, "#/customer");
-        await page.GetByLabel("Customer id or alias").FillAsync(customer);
+        await page.GetByLabel("Customer id or alias").FillAsync($"email:{customer}@example.com");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=identity]")).ToHaveTextAsync($"email:{customer}@example.com is an alias linked to customer {customer}.");
 
         var decision = page.Locator("[data-testid=timeline] li[data-kind=branchTaken]");
         await Expect(decision).ToContainTextAsync("at diagnose, took case 0 → update-card because event.data.reason = \"card-expired\"");
@@ -69,5 +72,27 @@ public sealed class CustomerPageTests(ConsoleFixture fixture)
         await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
         var status = await fixture.Api.GetStringAsync(new Uri($"/api/customers/{customer}/journeys", UriKind.Relative));
         Assert.Contains("\"Running\"", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Customer_RaiseEvent_ConfirmedAndTheJourneyEndsInItsGoal()
+    {
+        var customer = "raise-" + Guid.NewGuid().ToString("N")[..6];
+        await fixture.SendAsync(customer + "-inv", "invoice.issued", customer, new { invoiceId = "INV-R", amount = 30, currency = "EUR", dueDate = "2026-12-31" });
+        await fixture.WaitForApiAsync($"/api/customers/{customer}/journeys", body => body.Contains("wait-pay", StringComparison.Ordinal), "the instance waiting for payment");
+
+        var page = await fixture.NewPageAsync();
+        await fixture.GoToAsync(page, "#/customer/" + customer);
+        var card = page.Locator("section.card");
+        await card.GetByText("Raise an event").ClickAsync();
+        await card.GetByLabel("Event type").FillAsync("payment.completed");
+        await card.GetByLabel("Event data (JSON, optional)").FillAsync("""{ "invoiceId": "INV-R", "amount": 30 }""");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Raise event" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Raise event" }).ClickAsync();
+
+        var past = page.Locator($"tr[data-instance='bill-payment:{customer}:{customer}-inv']");
+        await Expect(past).ToContainTextAsync("success");
+        await Expect(page.Locator("section.card")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=timeline] li[data-kind=goalReached]")).ToHaveCountAsync(1);
     }
 }

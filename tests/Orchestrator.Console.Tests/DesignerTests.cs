@@ -58,4 +58,27 @@ public sealed class DesignerTests(ConsoleFixture fixture)
         await Expect(page.Locator("[data-testid=simulation-outcome]")).ToContainTextAsync("Expectations met.");
         await Expect(page.Locator("li[data-kind=branchTaken]")).ToContainTextAsync("took case 0 → update-card");
     }
+
+    [Fact]
+    public async Task Deploy_ThenDrain_FromTheDesignerWithConfirmations()
+    {
+        var page = await fixture.NewPageAsync();
+        await fixture.GoToAsync(page, "#/designer");
+        var id = page.GetByRole(AriaRole.Textbox, new() { Name = "Journey id" });
+        await Expect(id).ToHaveValueAsync("welcome");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Deploy", Exact = true }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToContainTextAsync("Deploy this definition as the new active version of welcome");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Deploy" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=problems]")).ToContainTextAsync("Deployed welcome v1.");
+        var version = page.Locator("[data-testid=versions] tr[data-version='1']");
+        await Expect(version).ToContainTextAsync("Active");
+
+        await version.GetByRole(AriaRole.Button, new() { Name = "Drain v1" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Drain" }).ClickAsync();
+        await Expect(version).ToContainTextAsync("Draining");
+        var stored = await fixture.Api.GetStringAsync(new Uri("/api/journeys/welcome/versions/1", UriKind.Relative));
+        Assert.Contains("\"status\":\"Draining\"", stored, StringComparison.Ordinal);
+    }
 }

@@ -47,7 +47,11 @@ public sealed class JourneyMapTests(ConsoleFixture fixture)
         await fixture.GoToAsync(page, "#/journeys");
 
         var rows = page.Locator("[data-testid=journeys] tbody tr");
-        await Expect(rows).ToHaveCountAsync(5);
+        foreach (var sample in new[] { "bill-payment", "cross-sell", "onboarding", "renewal", "support-case" })
+        {
+            await Expect(page.Locator($"[data-testid=journeys] tr[data-journey={sample}]")).ToHaveCountAsync(1);
+        }
+
         var billPayment = page.Locator("[data-testid=journeys] tr[data-journey=bill-payment]");
         await Expect(billPayment).ToContainTextAsync("v1");
         await Expect(billPayment).ToContainTextAsync("Active");
@@ -61,5 +65,21 @@ public sealed class JourneyMapTests(ConsoleFixture fixture)
         await billPayment.GetByRole(AriaRole.Link, new() { Name = "Bill payment" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#/map/bill-payment"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Journey map: Bill payment" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Map_VersionAndWindowPicked_KeptInTheAddressAndReadFromTheApi()
+    {
+        var page = await fixture.NewPageAsync();
+        await fixture.GoToAsync(page, "#/map/bill-payment");
+        var entered = page.Locator("[data-testid=steps] tr[data-step=note-invoice] td.entered");
+        await Expect(entered).Not.ToHaveTextAsync("0");
+
+        await page.GetByLabel("Version").SelectOptionAsync("1");
+        await page.GetByLabel("Window").SelectOptionAsync("1h");
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#/map/bill-payment\\?window=1h&version=1"));
+        await Expect(page.Locator("[data-testid=updated]")).ToContainTextAsync("hour buckets");
+        await Expect(entered).Not.ToHaveTextAsync("0");
     }
 }

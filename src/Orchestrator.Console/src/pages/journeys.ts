@@ -11,11 +11,11 @@ import { href, replaceQuery } from "../route";
 import { errorBox, windowPicker } from "./shared";
 
 export const journeysPage: Page = (main, route) => {
-  let window = route.query.get("window") ?? "7d";
+  let span = route.query.get("window") ?? "7d";
   const body = h("div", { "aria-busy": "true" }, "Loading…");
-  const picker = windowPicker(window, (value) => {
-    window = value;
-    replaceQuery(route, { window });
+  const picker = windowPicker(span, (value) => {
+    span = value;
+    replaceQuery(route, { window: span });
     void load();
   });
   replace(main,
@@ -28,17 +28,17 @@ export const journeysPage: Page = (main, route) => {
     try {
       const [summaries, ranking] = await Promise.all([
         get<JourneySummary[]>("/api/journeys"),
-        get<JourneyRank[]>(`/api/analytics/journeys?window=${enc(window)}`),
+        get<JourneyRank[]>(`/api/analytics/journeys?window=${enc(span)}`),
       ]);
       // Hours while they are kept (8 days), days beyond.
-      const interval = window.endsWith("h") || ["1d", "2d", "3d", "4d", "5d", "6d", "7d"].includes(window) ? "hour" : "day";
+      const interval = span.endsWith("h") || ["1d", "2d", "3d", "4d", "5d", "6d", "7d"].includes(span) ? "hour" : "day";
       const series = await Promise.all(ranking.map((r) =>
-        get<JourneyAnalytics>(`/api/journeys/${enc(r.journeyId)}/analytics?window=${enc(window)}&interval=${interval}`).catch(() => null)));
+        get<JourneyAnalytics>(`/api/journeys/${enc(r.journeyId)}/analytics?window=${enc(span)}&interval=${interval}`).catch(() => null)));
       const byId = new Map(summaries.map((s) => [s.id, s]));
       const rows = ranking.map((rank, index) => row(index + 1, rank, byId.get(rank.journeyId), series[index]));
       replace(body,
         h("table", { class: "grid", "data-testid": "journeys" },
-          h("caption", {}, `Ranked over the last ${window}`),
+          h("caption", {}, `Ranked over the last ${span}`),
           h("thead", {}, h("tr", {},
             ...["#", "Journey", "Version", "Status", "Started", "Ended", "Score / target", "Trend", interval === "hour" ? "By hour" : "By day", "Flag"]
               .map((t) => h("th", { scope: "col" }, t)))),

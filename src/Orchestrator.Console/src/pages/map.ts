@@ -18,7 +18,7 @@ const pollMilliseconds = 3000;
 
 export const mapPage: Page = (main, route) => {
   let journeyId = route.argument;
-  let window = route.query.get("window") ?? "24h";
+  let span = route.query.get("window") ?? "24h";
   let version = route.query.get("version") ?? "";
   let selected: string | null = route.query.get("step");
   let live = true;
@@ -30,7 +30,7 @@ export const mapPage: Page = (main, route) => {
 
   const journeySelect = h("select", { name: "journey" });
   const versionSelect = h("select", { name: "version" });
-  const picker = windowPicker(window, (value) => { window = value; remember(); void refresh(); });
+  const picker = windowPicker(span, (value) => { span = value; remember(); void refresh(); });
   const liveBox = h("input", { type: "checkbox", name: "live", checked: true });
   const canvas = h("div", { class: "graph", "data-testid": "graph", role: "img", "aria-label": "Journey map" });
   const side = h("aside", { class: "side", "aria-label": "Selected step" }, h("p", { class: "muted" }, "Select a step to see its figures and the customers now in it."));
@@ -55,7 +55,7 @@ export const mapPage: Page = (main, route) => {
   liveBox.addEventListener("change", () => { live = liveBox.checked; schedule(); });
 
   function remember(): void {
-    history.replaceState(null, "", href("map", journeyId, { window, version, step: selected }));
+    history.replaceState(null, "", href("map", journeyId, { window: span, version, step: selected }));
   }
 
   async function start(): Promise<void> {
@@ -88,11 +88,11 @@ export const mapPage: Page = (main, route) => {
   }
 
   async function refresh(): Promise<void> {
-    window_clearTimeout();
+    cancelRefresh();
     if (!journeyId || left) return;
     try {
       const analytics = await get<JourneyAnalytics>(
-        `/api/journeys/${enc(journeyId)}/analytics?window=${enc(window)}${version ? `&version=${enc(version)}` : ""}`);
+        `/api/journeys/${enc(journeyId)}/analytics?window=${enc(span)}${version ? `&version=${enc(version)}` : ""}`);
       if (left) return;
       figures = analytics.report;
       paint(analytics);
@@ -104,13 +104,13 @@ export const mapPage: Page = (main, route) => {
     schedule();
   }
 
-  function window_clearTimeout(): void {
+  function cancelRefresh(): void {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
   }
 
   function schedule(): void {
-    window_clearTimeout();
+    cancelRefresh();
     if (live && !left) timer = setTimeout(() => void refresh(), pollMilliseconds) as unknown as number;
   }
 
@@ -223,7 +223,7 @@ export const mapPage: Page = (main, route) => {
   void start();
   return () => {
     left = true;
-    window_clearTimeout();
+    cancelRefresh();
     graph?.destroy();
   };
 };
