@@ -12,7 +12,7 @@ public sealed record ApplicationOptions
     /// Due timers woken at once (oldest first). A backlog, such as the timers that fell due while the host was down,
     /// drains at about this many wake-ups per storage round trip time; touchpoints are served beside it.
     /// </summary>
-    public int MaxConcurrentWakeUps { get; init; } = 8;
+    public int MaxConcurrentWakeUps { get; init; } = 4;
 
     /// <summary>How often one input is retried after losing a write race before giving up.</summary>
     public int MaxConflictRetries { get; init; } = 20;

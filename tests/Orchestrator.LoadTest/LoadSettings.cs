@@ -10,4 +10,7 @@ internal sealed record LoadSettings(int Touchpoints, int Customers, int Concurre
 {
     /// <summary>Whether the host runs with analytics on (the default) or off, for a before/after comparison.</summary>
     public bool Analytics { get; init; } = true;
+
+    /// <summary>Instances left waiting on timers that fall due while the host is down, drained by a restarted host; 0 skips it.</summary>
+    public int OverdueTimers { get; init; }
 }

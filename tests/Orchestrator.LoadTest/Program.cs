@@ -6,13 +6,14 @@ var customers = new Option<int>("--customers") { Description = "Customers the to
 var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight at once", DefaultValueFactory = _ => 8 };
 var waiting = new Option<int>("--waiting") { Description = "Waiting instances to start while sampling the host's memory; 0 skips it", DefaultValueFactory = _ => 0 };
 var noAnalytics = new Option<bool>("--no-analytics") { Description = "Run the host with analytics off (Orchestrator:Analytics:Enabled=false), for a before/after comparison" };
+var overdueTimers = new Option<int>("--overdue-timers") { Description = "Timers left overdue by a stopped host, drained by a restarted one (drain rate, order, touchpoint latency beside); 0 skips it", DefaultValueFactory = _ => 0 };
 var timeLimit = new Option<int>("--time-limit") { Description = "Seconds the whole run may take", DefaultValueFactory = _ => 900 };
 
 var root = new RootCommand("Load test: starts Azurite and the real host, measures touchpoints/s, latency, storage round trips and memory")
 {
-    touchpoints, customers, concurrency, waiting, timeLimit, noAnalytics,
+    touchpoints, customers, concurrency, waiting, timeLimit, noAnalytics, overdueTimers,
 };
-root.SetAction((parse, cancellationToken) =>
+root.SetAction(async (parse, cancellationToken) =>
 {
     var settings = new LoadSettings(
         Math.Max(0, parse.GetValue(touchpoints)),
@@ -22,7 +23,14 @@ root.SetAction((parse, cancellationToken) =>
         TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(timeLimit), 10, 3600)))
     {
         Analytics = !parse.GetValue(noAnalytics),
+        OverdueTimers = Math.Max(0, parse.GetValue(overdueTimers)),
     };
-    return LoadRun.RunAsync(settings, Console.Out, cancellationToken);
+    var failed = settings.Touchpoints > 0 || settings.Waiting > 0 ? await LoadRun.RunAsync(settings, Console.Out, cancellationToken) : 0;
+    if (settings.OverdueTimers > 0 && !await TimerDrainRun.RunAsync(settings, Console.Out, cancellationToken))
+    {
+        failed = 1;
+    }
+
+    return failed;
 });
 return await root.Parse(args).InvokeAsync();

@@ -29,4 +29,17 @@ public interface ITimerStore
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when removed.</returns>
     Task DeleteAsync(DueTimer timer, CancellationToken cancellationToken);
+
+    /// <summary>Removes fired timers (already-removed ones are fine); a store that can, does it in few requests.</summary>
+    /// <param name="fired">The timers.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    /// <returns>A task that completes when all are removed.</returns>
+    async Task DeleteAllAsync(IReadOnlyCollection<DueTimer> fired, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fired);
+        foreach (var timer in fired)
+        {
+            await DeleteAsync(timer, cancellationToken);
+        }
+    }
 }

@@ -52,7 +52,7 @@ public static class JourneyTracing
     /// <summary>Attribute: how many instances a commit changed; each has an <see cref="InstanceEvent"/>.</summary>
     public const string InstanceCount = "orchestrator.instance.count";
 
-    /// <summary>Attribute: how the ingress or the commit ended (<c>applied</c>, <c>duplicate</c>, <c>ignored</c>, <c>queued</c>…).</summary>
+    /// <summary>Attribute: how the ingress or the commit ended: <c>applied</c>, <c>duplicate</c>, and for a commit also <c>ignored</c> or <c>nothingDue</c>.</summary>
     public const string Outcome = "orchestrator.outcome";
 
     /// <summary>Attribute: an action's idempotency key.</summary>

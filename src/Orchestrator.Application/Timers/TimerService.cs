@@ -52,6 +52,10 @@ public sealed partial class TimerService
             // timers still run one at a time, behind the processor's per-customer lock.
             var due = await _timers.GetDueAsync(_clock.GetUtcNow(), BatchSize, cancellationToken);
             await Parallel.ForEachAsync(due, parallel, FireAsync);
+
+            // Removed together once all woke (one transaction per batch on Table storage): a crash before this fires
+            // the batch again, and a second wake-up with nothing due changes nothing.
+            await _timers.DeleteAllAsync(due, cancellationToken);
             fired += due.Count;
             if (due.Count < BatchSize)
             {
@@ -80,8 +84,6 @@ public sealed partial class TimerService
             LogWakeUpFailed(exception, timer.InstanceId, retry.DueAt);
             await _timers.ScheduleAsync(retry, cancellationToken);
         }
-
-        await _timers.DeleteAsync(timer, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Wake-up of instance {InstanceId} failed; trying again at {RetryAt}")]

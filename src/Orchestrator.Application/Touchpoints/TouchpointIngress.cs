@@ -69,7 +69,8 @@ public sealed partial class TouchpointIngress
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             LogQueuedForRetry(exception, incoming.Id);
-            await _inbox.EnqueueAsync(incoming.StructuredJson, RetryDelay, cancellationToken);
+            var queued = JourneyTracing.Source.HasListeners() ? TraceParent.Write(incoming.StructuredJson) : incoming.StructuredJson;
+            await _inbox.EnqueueAsync(queued, RetryDelay, cancellationToken);
             return new AcceptResult(incoming.Id, incoming.Subject, AcceptStatus.Queued);
         }
     }
@@ -93,7 +94,7 @@ public sealed partial class TouchpointIngress
 
         try
         {
-            await ApplyAsync(read.Touchpoints[0], cancellationToken);
+            await ApplyAsync(read.Touchpoints[0], cancellationToken, TraceParent.Read(message.Body));
             await _inbox.DeleteAsync(message, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
@@ -148,9 +149,9 @@ public sealed partial class TouchpointIngress
         return new PoisonReplay(PoisonReplayStatus.Failed, null, reason);
     }
 
-    private async Task<AcceptResult> ApplyAsync(IncomingTouchpoint incoming, CancellationToken cancellationToken)
+    private async Task<AcceptResult> ApplyAsync(IncomingTouchpoint incoming, CancellationToken cancellationToken, System.Diagnostics.ActivityContext parent = default)
     {
-        using var span = IngressTracing.Start(incoming);
+        using var span = IngressTracing.Start(incoming, parent);
         try
         {
             var customerId = await _identities.ResolveAsync(incoming.Subject, cancellationToken);

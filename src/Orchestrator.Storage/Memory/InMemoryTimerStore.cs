@@ -52,6 +52,21 @@ public sealed class InMemoryTimerStore : ITimerStore
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc />
+    public Task DeleteAllAsync(IReadOnlyCollection<DueTimer> fired, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fired);
+        lock (_lock)
+        {
+            foreach (var timer in fired)
+            {
+                _timers.Remove(Key(timer));
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     private static (long, string) Key(DueTimer timer) => (timer.DueAt.UtcTicks, timer.InstanceId);
 
     private sealed class TimerKeyComparer : IComparer<(long Ticks, string InstanceId)>

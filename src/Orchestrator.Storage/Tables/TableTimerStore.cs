@@ -49,6 +49,14 @@ internal sealed class TableTimerStore(TableGateway timers) : ITimerStore
         return timers.DeleteAsync(Partition, RowKey(timer), cancellationToken);
     }
 
+    /// <inheritdoc />
+    /// <remarks>Every timer is in the one partition: one transaction per 100.</remarks>
+    public Task DeleteAllAsync(IReadOnlyCollection<DueTimer> fired, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fired);
+        return timers.DeleteAllAsync(Partition, fired.Select(RowKey), cancellationToken);
+    }
+
     private async Task<IReadOnlyList<DueTimer>> ReadAsync(string filter, int max, CancellationToken cancellationToken)
     {
         var due = new List<DueTimer>(Math.Min(max, 1000));

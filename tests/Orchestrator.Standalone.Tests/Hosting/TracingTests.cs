@@ -60,6 +60,35 @@ public sealed class TracingTests(AzuriteFixture azurite)
         });
     }
 
+    [Fact]
+    public async Task QueuedTouchpoint_CarryingATraceparent_ContinuesThatTrace()
+    {
+        var spans = new List<Activity>();
+        var gate = new Lock();
+        await using var host = await RuntimeHost.StartAsync(azurite.ConnectionString, new RuntimeHostOptions
+        {
+            Services = services => services.AddOpenTelemetry().WithTracing(tracing => tracing
+                .AddSource(JourneyTracing.SourceName)
+                .AddInMemoryExporter(new LockedCollection(spans, gate))),
+        });
+        Assert.Equal(HttpStatusCode.Created, (await TestJourneys.DeployAsync(host.Client, TestJourneys.Read(TestJourneys.Bill))).StatusCode);
+        var channelTrace = ActivityTraceId.CreateRandom();
+        var channelSpan = ActivitySpanId.CreateRandom();
+        var cloudEvent = CloudEvents.Invoice("inv-queued-traced", "cust-queued-traced");
+        cloudEvent["traceparent"] = $"00-{channelTrace}-{channelSpan}-01";
+
+        await host.Queue("touchpoints").SendMessageAsync(cloudEvent.ToJsonString());
+
+        var trace = await Eventually.WaitAsync(
+            () => Task.FromResult(TraceOf(spans, gate, "inv-queued-traced")),
+            found => found.Count(s => s.DisplayName == JourneyTracing.DispatchSpan) == 2,
+            "the queued touchpoint's ingress, commit and two dispatch spans");
+        var ingress = Assert.Single(trace, s => s.DisplayName == JourneyTracing.IngressSpan);
+        Assert.Equal(channelTrace, ingress.TraceId);
+        Assert.Equal(channelSpan, ingress.ParentSpanId);
+        Assert.Single(trace, s => s.DisplayName == JourneyTracing.CommitSpan);
+    }
+
     // Every span of the trace whose ingress span names the touchpoint.
     private static List<Activity> TraceOf(List<Activity> spans, Lock gate, string touchpointId)
     {

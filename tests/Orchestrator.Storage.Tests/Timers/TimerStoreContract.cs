@@ -95,6 +95,21 @@ public abstract class TimerStoreContract
     }
 
     [Fact]
+    public async Task DeleteAllAsync_MoreThanOneTransactionAndOneMissing_RemovesThoseOnly()
+    {
+        var fired = Enumerable.Range(0, 130).Select(i => new DueTimer($"c{i % 9}", $"fired-{i:D3}", Now.AddTicks(-i))).ToList();
+        var kept = new DueTimer("c", "kept", Now);
+        foreach (var timer in fired.Append(kept))
+        {
+            await Store.ScheduleAsync(timer, None);
+        }
+
+        await Store.DeleteAllAsync([.. fired, new DueTimer("c", "never-scheduled", Now)], None);
+
+        Assert.Equal([kept], await Store.GetDueAsync(Now, 200, None));
+    }
+
+    [Fact]
     public async Task DeleteAsync_UnknownTimer_DoesNothing()
     {
         await Store.DeleteAsync(new DueTimer("c", "never-scheduled", Now), None);
