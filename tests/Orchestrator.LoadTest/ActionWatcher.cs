@@ -47,9 +47,15 @@ internal sealed class ActionWatcher(QueueClient queue)
                     using var document = JsonDocument.Parse(message.Body.ToMemory());
                     var root = document.RootElement;
                     var key = root.GetProperty("idempotencyKey").GetString() ?? "";
+                    var id = root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+                        && data.TryGetProperty("touchpoint", out var touchpoint) ? touchpoint.GetString() : null;
+                    if (id is not null && id.StartsWith(LoadJourney.WarmUpPrefix, StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
                     _copiesByKey.AddOrUpdate(key, 1, (_, c) => c + 1);
-                    if (root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
-                        && data.TryGetProperty("touchpoint", out var touchpoint) && touchpoint.GetString() is { } id)
+                    if (id is not null)
                     {
                         _seenByTouchpoint.TryAdd(id, now);
                     }

@@ -14,6 +14,9 @@ internal static class LoadJourney
     public const string Started = "load.started";
     public const string Step = "load.step";
 
+    /// <summary>Prefix of the warm-up cycle's customer and touchpoint ids, whose actions are not measured.</summary>
+    public const string WarmUpPrefix = "warmup-";
+
     public const string Json = """
         {
           "id": "load-test",
