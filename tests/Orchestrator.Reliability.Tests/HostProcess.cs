@@ -71,6 +71,9 @@ public sealed class HostProcess : IAsyncDisposable
         var startInfo = StandaloneProcessStart.For(assembly, address, connectionString);
         startInfo.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
 
+        // These tests count deliveries: the default quiet hours (sms 21:00-08:00 UTC) would defer some actions at night.
+        startInfo.Environment["Orchestrator__SendRules__Preset"] = "none";
+
         // Says how many actions a start re-sent from outboxes, which the kill test reports.
         startInfo.Environment["Logging__LogLevel__Orchestrator.Standalone.Hosting.StorageStartup"] = "Information";
         startInfo.Environment["Logging__LogLevel__Orchestrator.Application.Actions.ActionDispatcher"] = "Information";
