@@ -12,6 +12,8 @@
 #   AZURITE_QUEUE_PORT   Queue service port (default 10001)
 #   AZURITE_ACCESS_LOG   1 to log every request (default: startup, shutdown and errors only)
 #   AZURITE_TIMEOUT      seconds to wait for both services to listen (default 60)
+#   AZURITE_WORKSPACE    folder for Azurite's log and working directory (default: a fresh temporary folder,
+#                        removed when Azurite stops in the foreground; with --detach the caller removes it)
 #
 # The defaults are the ports "UseDevelopmentStorage=true" points at; with others, give the runtime the
 # connection string this script prints. Messages go to stderr; Azurite's own output goes to a log file
@@ -23,7 +25,7 @@ detach=false
 case "${1:-}" in
   "") ;;
   --detach) detach=true ;;
-  -h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h | --help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "azurite.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
 esac
 
@@ -40,7 +42,8 @@ if [ ! -f "$entry" ] || [ package-lock.json -nt node_modules/.package-lock.json 
   npm ci --no-audit --no-fund --loglevel=error >&2
 fi
 
-workspace=$(mktemp -d "${TMPDIR:-/tmp}/journey-azurite.XXXXXX")
+workspace=${AZURITE_WORKSPACE:-$(mktemp -d "${TMPDIR:-/tmp}/journey-azurite.XXXXXX")}
+mkdir -p "$workspace"
 log="$workspace/azurite.log"
 : >"$log" # exists before Azurite starts, so following it below cannot race the first write
 
@@ -59,8 +62,14 @@ if [ "${AZURITE_ACCESS_LOG:-0}" != 1 ]; then
   arguments+=(--silent)
 fi
 
-# A subshell so the cd affects only Azurite; exec so the recorded pid is node's own.
-(cd "$workspace" && exec node "$root/$entry" "${arguments[@]}") >>"$log" 2>&1 &
+# A subshell so the cd affects only Azurite; exec so the recorded pid is node's own. Detached, Azurite gets a session
+# of its own, so a Ctrl+C or a signal to the caller's process group does not stop it before the caller has stopped
+# what uses it (setsid does not fork here: a background subshell never leads its process group).
+launcher=()
+if $detach; then
+  launcher=(setsid)
+fi
+(cd "$workspace" && exec "${launcher[@]}" node "$root/$entry" "${arguments[@]}") >>"$log" 2>&1 &
 azurite_pid=$!
 
 fail() {

@@ -3,7 +3,9 @@
 #
 # Starts Azurite (Table and Queue services, in memory, on 127.0.0.1), then the runtime host
 # (dotnet run, Release), waits until it answers /healthz, and prints where to send touchpoints and how
-# to watch instances. Ctrl+C stops the host and Azurite; nothing is kept.
+# to watch instances. Ctrl+C or SIGTERM stops the host first and waits for it to finish, then Azurite, and removes
+# Azurite's temporary folder; nothing is kept. Both run in sessions of their own, so a signal to this script's
+# process group reaches only this script, which stops them in that order.
 #
 # Environment:
 #   ORCHESTRATOR_URL            where the host listens (default http://127.0.0.1:5080)
@@ -74,6 +76,7 @@ if listening "$host_port"; then
 fi
 
 azurite_pid=""
+azurite_workspace=""
 host_pid=""
 stop() {
   local status=$?
@@ -85,12 +88,23 @@ stop() {
     say "stopping the runtime"
     # The host runs in a session of its own: signal the whole group (dotnet run and the app it started).
     kill -TERM -- "-$host_pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$host_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL -- "-$host_pid" 2>/dev/null || true
+    # It finishes its work (and its last writes to storage) before Azurite goes: give it up to 30 s.
+    for _ in $(seq 1 300); do kill -0 "$host_pid" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$host_pid" 2>/dev/null; then
+      say "the runtime did not stop within 30 s; killing it"
+      kill -KILL -- "-$host_pid" 2>/dev/null || true
+    fi
+    wait "$host_pid" 2>/dev/null
   fi
   if [ -n "$azurite_pid" ]; then
     say "stopping Azurite"
     kill "$azurite_pid" 2>/dev/null || true
+    # Not this script's child (azurite.sh started it), so poll rather than wait.
+    for _ in $(seq 1 100); do kill -0 "$azurite_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$azurite_pid" 2>/dev/null || true
+  fi
+  if [ -n "$azurite_workspace" ]; then
+    rm -rf "$azurite_workspace"
   fi
   exit "$status"
 }
@@ -99,7 +113,8 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 say "starting Azurite (Table $table_port, Queue $queue_port, in memory)"
-azurite_pid=$(AZURITE_TABLE_PORT=$table_port AZURITE_QUEUE_PORT=$queue_port eng/azurite.sh --detach) \
+azurite_workspace=$(mktemp -d "${TMPDIR:-/tmp}/journey-azurite.XXXXXX")
+azurite_pid=$(AZURITE_TABLE_PORT=$table_port AZURITE_QUEUE_PORT=$queue_port AZURITE_WORKSPACE=$azurite_workspace eng/azurite.sh --detach) \
   || die "Azurite did not start (see above)."
 connection="DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=$account_key;TableEndpoint=http://$loopback:$table_port/$account;QueueEndpoint=http://$loopback:$queue_port/$account;"
 

@@ -82,5 +82,5 @@ summary=$(grep -E '^(Passed|Failed)!' "$work/test.log" | sed -E 's/.*Failed: *([
 if [ -n "$left_out" ]; then
   echo "$left_out"
 fi
-echo "Tests: ${summary:-0 passed, 0 failed}"
+echo "Tests: ${summary:-0 passed, 0 failed, 0 skipped}"
 exit "$status"

@@ -7,7 +7,16 @@ using Orchestrator.Standalone.Serialization;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddApiKeys(builder.Configuration, builder.Environment);
+// A host without usable keys says so on one line and exits with code 2, rather than with a stack trace and an abort.
+try
+{
+    builder.Services.AddApiKeys(builder.Configuration, builder.Environment);
+}
+catch (StartupRefusedException refused)
+{
+    return refused.Report(Console.Error);
+}
+
 builder.Services.AddRequestLimits(builder.Configuration);
 builder.Services.AddJourneyRuntime(builder.Configuration);
 builder.Services.AddStandaloneJson();
@@ -35,6 +44,7 @@ app.MapDiagnosticsEndpoints();
 app.MapConsole();
 
 app.Run();
+return 0;
 
 /// <summary>The standalone runtime host; public so integration tests can start it in-process.</summary>
 public partial class Program;

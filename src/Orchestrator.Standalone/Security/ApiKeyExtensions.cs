@@ -3,7 +3,10 @@ namespace Orchestrator.Standalone.Security;
 /// <summary>Wires API keys into the host.</summary>
 public static class ApiKeyExtensions
 {
-    /// <summary>Reads the keys from <c>Orchestrator:Security</c>; throws at once, so the host does not start, when they are missing or unusable.</summary>
+    /// <summary>
+    /// Reads the keys from <c>Orchestrator:Security</c>; throws <see cref="Hosting.StartupRefusedException"/> at once, so the host
+    /// does not start, when they are missing or unusable.
+    /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration.</param>
     /// <param name="environment">The host environment, for development keys.</param>

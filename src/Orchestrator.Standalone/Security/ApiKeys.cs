@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using Orchestrator.Standalone.Hosting;
 
 namespace Orchestrator.Standalone.Security;
 
@@ -29,7 +30,7 @@ public sealed class ApiKeys
     /// <param name="settings">The settings.</param>
     /// <param name="isDevelopment">Whether the host runs in the Development environment.</param>
     /// <returns>The keys.</returns>
-    /// <exception cref="InvalidOperationException">A key is missing outside development, too short, or shared by both scopes.</exception>
+    /// <exception cref="StartupRefusedException">A key is missing outside development, too short, or shared by both scopes.</exception>
     public static ApiKeys Create(ApiKeySettings settings, bool isDevelopment)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -39,7 +40,7 @@ public sealed class ApiKeys
         var ingestion = Read(settings.IngestionKey, nameof(ApiKeySettings.IngestionKey), ApiKeyScope.Ingestion, generate, generated);
         if (management.Overlaps(ingestion))
         {
-            throw new InvalidOperationException(
+            throw new StartupRefusedException(
                 $"{ApiKeySettings.Section}:{nameof(ApiKeySettings.ManagementKey)} and {ApiKeySettings.Section}:{nameof(ApiKeySettings.IngestionKey)} share a key; "
                 + "give channel apps a key of their own, so one that leaks cannot change journeys.");
         }
@@ -65,7 +66,7 @@ public sealed class ApiKeys
         {
             if (!generate)
             {
-                throw new InvalidOperationException(
+                throw new StartupRefusedException(
                     $"No API key is configured in {setting} (environment variable {setting.Replace(":", "__", StringComparison.Ordinal)}); "
                     + "the host does not start without one, so it never runs open by accident. Set a random key of at least "
                     + $"{MinKeyLength} characters (several, comma-separated, while rotating), or for local development only set "
@@ -79,7 +80,7 @@ public sealed class ApiKeys
 
         if (keys.Any(k => k.Length < MinKeyLength))
         {
-            throw new InvalidOperationException($"A key in {setting} is shorter than {MinKeyLength} characters; use a long random key.");
+            throw new StartupRefusedException($"A key in {setting} is shorter than {MinKeyLength} characters; use a long random key.");
         }
 
         return new ApiKeySet(keys);

@@ -34,10 +34,13 @@ public sealed class FunctionHost : IDisposable
         where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>A request as the worker hands it to a function: its services are the invocation's.</summary>
-    public HttpRequest Request(string? contentType = null, string body = "")
+    public HttpRequest Request(string? contentType = null, string body = "") => Request(contentType, Encoding.UTF8.GetBytes(body));
+
+    /// <summary>A request whose body is given as bytes, which may be anything, UTF-8 or not.</summary>
+    public HttpRequest Request(string? contentType, byte[] bytes)
     {
+        ArgumentNullException.ThrowIfNull(bytes);
         var context = new DefaultHttpContext { RequestServices = _services };
-        var bytes = Encoding.UTF8.GetBytes(body);
         context.Request.ContentType = contentType;
         context.Request.ContentLength = bytes.Length;
         context.Request.Body = new MemoryStream(bytes);

@@ -38,6 +38,23 @@ public sealed class JourneyHttpFunctionsTests : IDisposable
     }
 
     [Fact]
+    public async Task DeployAsync_RawInvalidUtf8InName_Answers400PointingAtNameAndStoresNothing()
+    {
+        var definition = Ping("ping");
+        definition["name"] = "Xname";
+        var bytes = System.Text.Encoding.UTF8.GetBytes(definition.ToJsonString());
+        bytes[Array.IndexOf(bytes, (byte)'X')] = 0xFF;
+        var request = _host.Request("application/json", bytes);
+
+        var answer = await FunctionHost.ExecuteAsync(await _functions.DeployAsync(request, "ping", CancellationToken.None), request);
+
+        Assert.Equal(StatusCodes.Status400BadRequest, answer.Status);
+        Assert.Equal("application/problem+json", answer.ContentType);
+        Assert.Equal(["/name"], answer.Json.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("pointer").GetString()));
+        Assert.Null(await _host.Get<DefinitionService>().GetActiveAsync("ping", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ValidateAsync_InvalidDefinition_Answers400ProblemWithJsonPointers()
     {
         var definition = Ping("ping");

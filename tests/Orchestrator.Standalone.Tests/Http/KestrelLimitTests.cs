@@ -45,6 +45,19 @@ public sealed class KestrelLimitTests(AzuriteFixture azurite, HostFixture fixtur
         Assert.DoesNotContain(Log.Entries, e => e.Level >= LogLevel.Error || e.Exception is not null);
     }
 
+    [Fact]
+    public async Task Put_IdWithEncodedNul_Returns400AndStoresNothing()
+    {
+        // Kestrel refuses a path that decodes to a NUL before the host runs (see docs/security.md), so no problem document.
+        using var content = new StringContent(TestJourneys.Read(TestJourneys.Bill, "nul-id").ToJsonString(), Encoding.UTF8, "application/json");
+
+        using var response = await _client.PutAsync(new Uri("/api/journeys/nul%00-id", UriKind.Relative), content);
+        var listed = await _client.GetJsonAsync("/api/journeys");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(listed.Body.EnumerateArray(), j => j.Text("id")!.Contains("nul", StringComparison.Ordinal));
+    }
+
     /// <summary>A stream that will not tell its length, so the body goes chunked.</summary>
     private sealed class NoLengthStream(byte[] bytes) : MemoryStream(bytes)
     {

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Standalone.Hosting;
 using Orchestrator.Standalone.Security;
 using Orchestrator.Standalone.Tests.Support;
 using Orchestrator.Testing;
@@ -17,16 +19,35 @@ public sealed class ApiKeyStartupTests(AzuriteFixture azurite)
     };
 
     [Fact]
-    public async Task Start_ProductionWithoutKeys_RefusesNamingTheSetting()
+    public async Task StartProcess_ProductionWithoutKeys_ExitsWithCode2AndOneLineNamingTheSetting()
     {
-        var exception = await Record.ExceptionAsync(() => RuntimeHost.StartAsync(azurite.ConnectionString, new RuntimeHostOptions
-        {
-            Environment = "Production",
-            Settings = NoKeys,
-        }));
+        // The real host as a process of its own: how it ends (exit code, stderr) is what this is about.
+        var startInfo = StandaloneProcessStart.For(
+            Path.Combine(AppContext.BaseDirectory, "Orchestrator.Standalone.dll"), new Uri("http://127.0.0.1:0"), azurite.ConnectionString);
+        startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        startInfo.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        startInfo.Environment["Orchestrator__Security__ManagementKey"] = "";
+        startInfo.Environment["Orchestrator__Security__IngestionKey"] = "";
+        using var process = Process.Start(startInfo)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
 
-        Assert.NotNull(exception);
-        Assert.Contains("Orchestrator:Security:ManagementKey", exception.ToString(), StringComparison.Ordinal);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the host should refuse to start at once; it still ran after 60 s and printed: {await stdout}");
+        }
+
+        var errorLines = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(StartupRefusedException.ExitCode, process.ExitCode);
+        var line = Assert.Single(errorLines);
+        Assert.StartsWith("Journey Orchestrator did not start: No API key is configured in Orchestrator:Security:ManagementKey", line, StringComparison.Ordinal);
+        Assert.Equal("", (await stdout).Trim());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Orchestrator.Standalone.Hosting;
 using Orchestrator.Standalone.Security;
 
 namespace Orchestrator.Standalone.Tests.Security;
@@ -10,7 +11,7 @@ public sealed class ApiKeysTests
     [Fact]
     public void Create_ShortKey_RefusesNamingTheSetting()
     {
-        var exception = Assert.Throws<InvalidOperationException>(() =>
+        var exception = Assert.Throws<StartupRefusedException>(() =>
             ApiKeys.Create(new ApiKeySettings { ManagementKey = "short", IngestionKey = Ingestion }, isDevelopment: true));
 
         Assert.Contains("Orchestrator:Security:ManagementKey", exception.Message, StringComparison.Ordinal);
@@ -19,7 +20,7 @@ public sealed class ApiKeysTests
     [Fact]
     public void Create_SameKeyForBothScopes_Refuses()
     {
-        var exception = Assert.Throws<InvalidOperationException>(() =>
+        var exception = Assert.Throws<StartupRefusedException>(() =>
             ApiKeys.Create(new ApiKeySettings { ManagementKey = $"{Management},{Ingestion}", IngestionKey = Ingestion }, isDevelopment: false));
 
         Assert.Contains("share a key", exception.Message, StringComparison.Ordinal);
@@ -28,7 +29,7 @@ public sealed class ApiKeysTests
     [Fact]
     public void Create_IngestionMissingInProduction_RefusesNamingIt()
     {
-        var exception = Assert.Throws<InvalidOperationException>(() =>
+        var exception = Assert.Throws<StartupRefusedException>(() =>
             ApiKeys.Create(new ApiKeySettings { ManagementKey = Management, IngestionKey = " , " }, isDevelopment: false));
 
         Assert.Contains("Orchestrator:Security:IngestionKey", exception.Message, StringComparison.Ordinal);
