@@ -94,7 +94,8 @@ public sealed class JourneyOrchestrationOnRuntimeTests(AzuriteFixture azurite, I
     public async Task VersionStop_TerminatesTheRunningOrchestrations()
     {
         await using var app = await DurableJourneyApp.StartAsync(azurite.ConnectionString);
-        var version = await app.DeployAsync(JourneyEvents.Pinger);
+        // A version of its own (an identical definition would answer with the active version, which other tests' instances run).
+        var version = await app.DeployAsync(JourneyEvents.Pinger.Replace("\"name\": \"Pinger\"", "\"name\": \"Pinger to stop\"", StringComparison.Ordinal));
         await app.PostAsync(JourneyEvents.CloudEvent("s1", "ping.start", "c3"));
         var instanceId = JourneyEvents.InstanceId("pinger", "c3", "s1");
         await app.Runtime.Client.WaitUntilAsync(instanceId, state => Status(state)?.Step == "wait", Deadline, "to wait for pings");
