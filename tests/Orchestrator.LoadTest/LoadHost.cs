@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
@@ -11,15 +9,11 @@ namespace Orchestrator.LoadTest;
 /// <summary>The real standalone host as a process of its own, on a free loopback port, with diagnostics on.</summary>
 internal sealed class LoadHost : IAsyncDisposable
 {
-    private static readonly TimeSpan HealthPollInterval = TimeSpan.FromMilliseconds(100);
-
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
 
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
-    private readonly Lock _gate = new();
+    private readonly StandaloneHostProcess _process;
 
-    private LoadHost(Process process, HttpClient http)
+    private LoadHost(StandaloneHostProcess process, HttpClient http)
     {
         _process = process;
         Http = http;
@@ -27,28 +21,12 @@ internal sealed class LoadHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public int ProcessId => _process.Id;
+    public int ProcessId => _process.ProcessId;
 
     /// <summary>CPU time the host process has used so far.</summary>
-    public TimeSpan CpuTime
-    {
-        get
-        {
-            _process.Refresh();
-            return _process.TotalProcessorTime;
-        }
-    }
+    public TimeSpan CpuTime => _process.CpuTime;
 
-    public string Output
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _process.Output;
 
     public static string AssemblyPath =>
         typeof(LoadHost).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "StandaloneHostPath")?.Value is { Length: > 0 } path && File.Exists(path)
@@ -57,55 +35,24 @@ internal sealed class LoadHost : IAsyncDisposable
 
     public static async Task<LoadHost> StartAsync(string connectionString, int connections, bool analytics, CancellationToken cancellationToken)
     {
-        var address = FreeLoopbackAddress();
-        var assembly = AssemblyPath;
-        var startInfo = StandaloneProcessStart.For(assembly, address, connectionString);
-        startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        startInfo.Environment["Orchestrator__Diagnostics__Enabled"] = "true";
-        startInfo.Environment["Orchestrator__Analytics__Enabled"] = analytics ? "true" : "false";
-
-        var process = new Process { StartInfo = startInfo };
+        var process = await StandaloneHostProcess.StartAsync(
+            AssemblyPath,
+            StandaloneHostProcess.FreeLoopbackAddress(),
+            connectionString,
+            startInfo =>
+            {
+                startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+                startInfo.Environment["Orchestrator__Diagnostics__Enabled"] = "true";
+                startInfo.Environment["Orchestrator__Analytics__Enabled"] = analytics ? "true" : "false";
+            },
+            StartDeadline,
+            cancellationToken);
         var http = new HttpClient(TestApiKeys.Handler(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(connections, 2) }))
         {
-            BaseAddress = address,
+            BaseAddress = process.Address,
             Timeout = TimeSpan.FromSeconds(30),
         };
-        var host = new LoadHost(process, http);
-        process.OutputDataReceived += (_, e) => host.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            if (process.HasExited)
-            {
-                await host.DisposeAsync();
-                throw new InvalidOperationException($"The host exited with code {process.ExitCode} while starting:\n{host.Output}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri("healthz", UriKind.Relative), cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return host;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            if (watch.Elapsed > StartDeadline)
-            {
-                await host.DisposeAsync();
-                throw new TimeoutException($"The host did not answer /healthz within {StartDeadline.TotalSeconds} s:\n{host.Output}");
-            }
-
-            await Task.Delay(HealthPollInterval, cancellationToken);
-        }
+        return new LoadHost(process, http);
     }
 
     public async Task DeployAsync(string journeyId, string json, CancellationToken cancellationToken)
@@ -146,40 +93,7 @@ internal sealed class LoadHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
-        }
-
-        _process.Dispose();
-    }
-
-    private static Uri FreeLoopbackAddress()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return new Uri($"http://127.0.0.1:{port}/");
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            if (_output.Length > 20_000)
-            {
-                _output.Remove(0, 10_000);
-            }
-
-            _output.AppendLine(line);
-        }
+        await _process.DisposeAsync();
     }
 }
 

@@ -47,8 +47,8 @@ public sealed partial class CrashResendTests(ITestOutputHelper output)
         await using var azurite = await AzuriteInstance.StartAsync(cancellationToken);
         await using var storage = new StorageProbe(azurite.ConnectionString);
         var address = HostProcess.FreeLoopbackAddress();
-        HostProcess? first = null;
-        HostProcess? second = null;
+        StandaloneHostProcess? first = null;
+        StandaloneHostProcess? second = null;
         try
         {
             first = await HostProcess.StartAsync(address, azurite.ConnectionString, cancellationToken);

@@ -53,8 +53,8 @@ public sealed partial class HostKillTests(ITestOutputHelper output)
         var watch = Stopwatch.StartNew();
         await using var azurite = await AzuriteInstance.StartAsync(cancellationToken);
         var address = HostProcess.FreeLoopbackAddress();
-        HostProcess? first = null;
-        HostProcess? second = null;
+        StandaloneHostProcess? first = null;
+        StandaloneHostProcess? second = null;
         try
         {
             first = await HostProcess.StartAsync(address, azurite.ConnectionString, cancellationToken);
@@ -193,7 +193,7 @@ public sealed partial class HostKillTests(ITestOutputHelper output)
     }
 
     private static async Task<Dictionary<string, InstanceStatusView>> AwaitAllCompletedAsync(
-        OrchestratorApi api, IReadOnlyList<StreamCustomer> customers, HostProcess host, CancellationToken cancellationToken)
+        OrchestratorApi api, IReadOnlyList<StreamCustomer> customers, StandaloneHostProcess host, CancellationToken cancellationToken)
     {
         var statuses = new Dictionary<string, InstanceStatusView>(StringComparer.Ordinal);
         var remaining = customers.ToList();
