@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Orchestrator.Application.Ports;
+using Orchestrator.Application.Touchpoints;
+using Orchestrator.Journeys;
 
 namespace Orchestrator.Application.Identity;
 
@@ -73,6 +75,26 @@ public sealed class IdentityResolver
     {
         var colon = alias.IndexOf(':', StringComparison.Ordinal);
         return colon <= 0 ? alias : string.Concat(alias[..colon].ToLowerInvariant(), alias.AsSpan(colon));
+    }
+
+    /// <summary>
+    /// The step every ingress takes first, in both runtimes: resolves the touchpoint's subject to its customer, links the
+    /// aliases an <c>identity.linked</c> touchpoint names, and gives the touchpoint its customer and time.
+    /// </summary>
+    /// <param name="incoming">The validated touchpoint.</param>
+    /// <param name="receivedAt">When it arrived, its time when it names none.</param>
+    /// <param name="cancellationToken">Cancels the lookups.</param>
+    /// <returns>The touchpoint, its customer resolved.</returns>
+    public async Task<Touchpoint> ResolveAsync(IncomingTouchpoint incoming, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        var customerId = await ResolveAsync(incoming.Subject, cancellationToken);
+        if (incoming.Type == LinkEventType)
+        {
+            await LinkAsync(customerId, incoming.Data, cancellationToken);
+        }
+
+        return new Touchpoint(incoming.Id, incoming.Type, incoming.Source, customerId, incoming.Time ?? receivedAt, incoming.Data);
     }
 
     /// <summary>Links the aliases named in an <c>identity.linked</c> event's data (<c>alias</c> or <c>aliases</c>).</summary>

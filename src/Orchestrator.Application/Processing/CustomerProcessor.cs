@@ -86,10 +86,7 @@ public sealed partial class CustomerProcessor
             }
 
             var work = NewWork(snapshot, now);
-            var active = await _catalog.GetActiveAsync(cancellationToken);
-            var views = snapshot.ActiveInstances.Select(InstanceView.Of).ToArray();
-            var plan = TouchpointRouter.Plan(touchpoint, views, snapshot.Customer.Entries, active, now);
-            work.Route(plan);
+            var plan = await RouteAsync(work, snapshot, touchpoint, now, cancellationToken);
 
             foreach (var target in plan.DeliverTo)
             {
@@ -288,6 +285,25 @@ public sealed partial class CustomerProcessor
         var entry = new PoisonEntry($"overflow-{record.InstanceId}-{touchpoint.Id}", CloudEventWriter.Structured(touchpoint), reason, "suspended", 1, _clock.GetUtcNow());
         await _poison.AddAsync(entry, cancellationToken);
         work.Note($"{record.InstanceId}: suspended with a full buffer; touchpoint kept aside as poison entry '{entry.Id}'");
+    }
+
+    /// <summary>
+    /// Routes a touchpoint on the customer's instances and the active definitions, and records the routing in the work:
+    /// the same step for the standalone runtime, which then applies it, and the Durable one, which raises and starts.
+    /// </summary>
+    /// <param name="work">The work being built.</param>
+    /// <param name="snapshot">The customer as read.</param>
+    /// <param name="touchpoint">The touchpoint, its customer resolved.</param>
+    /// <param name="now">Engine time.</param>
+    /// <param name="cancellationToken">Cancels the definitions' read.</param>
+    /// <returns>The instances it goes to and the journeys it starts.</returns>
+    internal async Task<RoutePlan> RouteAsync(CustomerWork work, CustomerSnapshot snapshot, Touchpoint touchpoint, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var active = await _catalog.GetActiveAsync(cancellationToken);
+        var views = snapshot.ActiveInstances.Select(InstanceView.Of).ToArray();
+        var plan = TouchpointRouter.Plan(touchpoint, views, snapshot.Customer.Entries, active, now);
+        work.Route(plan);
+        return plan;
     }
 
     /// <summary>Starts the work of one input, with the configured send-time rules.</summary>

@@ -4,7 +4,6 @@ using Orchestrator.Application.Poison;
 using Orchestrator.Application.Ports;
 using Orchestrator.Application.Processing;
 using Orchestrator.Application.Telemetry;
-using Orchestrator.Journeys;
 
 namespace Orchestrator.Application.Touchpoints;
 
@@ -154,17 +153,11 @@ public sealed partial class TouchpointIngress
         using var span = IngressTracing.Start(incoming, parent);
         try
         {
-            var customerId = await _identities.ResolveAsync(incoming.Subject, cancellationToken);
-            if (incoming.Type == IdentityResolver.LinkEventType)
-            {
-                await _identities.LinkAsync(customerId, incoming.Data, cancellationToken);
-            }
-
-            var touchpoint = new Touchpoint(incoming.Id, incoming.Type, incoming.Source, customerId, incoming.Time ?? _clock.GetUtcNow(), incoming.Data);
+            var touchpoint = await _identities.ResolveAsync(incoming, _clock.GetUtcNow(), cancellationToken);
             var result = await _processor.ApplyTouchpointAsync(touchpoint, cancellationToken);
             var status = result.Status == ProcessStatus.Duplicate ? AcceptStatus.Duplicate : AcceptStatus.Applied;
             span?.SetTag(JourneyTracing.Outcome, status == AcceptStatus.Duplicate ? "duplicate" : "applied");
-            return new AcceptResult(incoming.Id, customerId, status);
+            return new AcceptResult(incoming.Id, touchpoint.CustomerId, status);
         }
         catch (Exception exception)
         {

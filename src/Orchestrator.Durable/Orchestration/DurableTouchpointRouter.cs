@@ -1,4 +1,3 @@
-using Orchestrator.Application.Definitions;
 using Orchestrator.Application.Identity;
 using Orchestrator.Application.Instances;
 using Orchestrator.Application.Processing;
@@ -30,19 +29,16 @@ namespace Orchestrator.Durable.Orchestration;
 public sealed class DurableTouchpointRouter
 {
     private readonly CustomerProcessor _processor;
-    private readonly DefinitionCatalog _catalog;
     private readonly IdentityResolver _identities;
     private readonly TimeProvider _clock;
 
     /// <summary>Creates the router.</summary>
     /// <param name="processor">The per-customer run loop.</param>
-    /// <param name="catalog">Definitions.</param>
     /// <param name="identities">Resolves subjects.</param>
     /// <param name="clock">Current time, for entry rules.</param>
-    public DurableTouchpointRouter(CustomerProcessor processor, DefinitionCatalog catalog, IdentityResolver identities, TimeProvider clock)
+    public DurableTouchpointRouter(CustomerProcessor processor, IdentityResolver identities, TimeProvider clock)
     {
         _processor = processor;
-        _catalog = catalog;
         _identities = identities;
         _clock = clock;
     }
@@ -55,15 +51,9 @@ public sealed class DurableTouchpointRouter
     {
         ArgumentNullException.ThrowIfNull(incoming);
         using var span = IngressTracing.Start(incoming);
-        var customerId = await _identities.ResolveAsync(incoming.Subject, cancellationToken);
-        if (incoming.Type == IdentityResolver.LinkEventType)
-        {
-            await _identities.LinkAsync(customerId, incoming.Data, cancellationToken);
-        }
-
-        var touchpoint = new Touchpoint(incoming.Id, incoming.Type, incoming.Source, customerId, incoming.Time ?? _clock.GetUtcNow(), incoming.Data);
+        var touchpoint = await _identities.ResolveAsync(incoming, _clock.GetUtcNow(), cancellationToken);
         TouchpointPlan? plan = null;
-        await _processor.RunAsync(customerId, touchpoint.Id, async (snapshot, now) =>
+        await _processor.RunAsync(touchpoint.CustomerId, touchpoint.Id, async (snapshot, now) =>
         {
             if (snapshot.TouchpointSeen)
             {
@@ -72,10 +62,7 @@ public sealed class DurableTouchpointRouter
             }
 
             var work = _processor.NewWork(snapshot, now);
-            var active = await _catalog.GetActiveAsync(cancellationToken);
-            var views = snapshot.ActiveInstances.Select(InstanceView.Of).ToArray();
-            var routed = TouchpointRouter.Plan(touchpoint, views, snapshot.Customer.Entries, active, now);
-            work.Route(routed);
+            var routed = await _processor.RouteAsync(work, snapshot, touchpoint, now, cancellationToken);
 
             var raises = new List<string>();
             foreach (var target in routed.DeliverTo)

@@ -60,7 +60,7 @@ public sealed class DurableDriver : IJourneyDriver, IDisposable
             _customers, new InMemoryInstanceDirectory(), new InMemoryTimerStore(), new InMemoryPoisonStore(), _catalog, dispatcher, _clock, options,
             NullLogger<CustomerProcessor>.Instance);
         _activities = new JourneyActivities(processor, dispatcher, _customers, definitionStore, _catalog);
-        _router = new DurableTouchpointRouter(processor, _catalog, new IdentityResolver(new InMemoryIdentityStore(), options), _clock);
+        _router = new DurableTouchpointRouter(processor, new IdentityResolver(new InMemoryIdentityStore(), options), _clock);
     }
 
     public string Name => DriverName;

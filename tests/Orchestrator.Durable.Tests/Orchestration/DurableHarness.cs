@@ -13,7 +13,7 @@ internal sealed class DurableHarness : IDisposable
     {
         Runtime = new TestRuntime(options ?? new ApplicationOptions { SendRules = Application.Rules.SendRulesOptions.None });
         Activities = new JourneyActivities(Runtime.Processor, Runtime.Dispatcher, Runtime.Customers, Runtime.DefinitionStore, Runtime.Catalog);
-        Router = new DurableTouchpointRouter(Runtime.Processor, Runtime.Catalog, Runtime.Identity, Runtime.Clock);
+        Router = new DurableTouchpointRouter(Runtime.Processor, Runtime.Identity, Runtime.Clock);
     }
 
     public TestRuntime Runtime { get; }

@@ -37,7 +37,7 @@ public sealed class TouchpointFunctionsTests : IDisposable
             customers, new InMemoryInstanceDirectory(), new InMemoryTimerStore(), new InMemoryPoisonStore(), _catalog,
             new ActionDispatcher(new InMemoryActionSink(), customers, _clock, NullLogger<ActionDispatcher>.Instance),
             _clock, _options, NullLogger<CustomerProcessor>.Instance);
-        var router = new DurableTouchpointRouter(processor, _catalog, new IdentityResolver(new InMemoryIdentityStore(), _options), _clock);
+        var router = new DurableTouchpointRouter(processor, new IdentityResolver(new InMemoryIdentityStore(), _options), _clock);
         _functions = new TouchpointFunctions(new DurableTouchpointIngress(router, _options, NullLogger<DurableTouchpointIngress>.Instance));
     }
 
