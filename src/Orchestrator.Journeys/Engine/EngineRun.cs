@@ -19,6 +19,7 @@ internal sealed class EngineRun
     private readonly JourneyState _original;
     private readonly DateTimeOffset _now;
     private readonly DateTimeOffset? _previousWakeUp;
+    private readonly JourneyContext _context;
     private List<JourneyCommand>? _commands;
     private List<JourneyDecision>? _decisions;
     private int _stepsThisInput;
@@ -35,12 +36,13 @@ internal sealed class EngineRun
     private Touchpoint? _event;
     private JsonElement? _vars;
 
-    public EngineRun(JourneyDefinition definition, JourneyState state, DateTimeOffset now, DateTimeOffset? previousWakeUp)
+    public EngineRun(JourneyDefinition definition, JourneyState state, DateTimeOffset now, DateTimeOffset? previousWakeUp, JourneyContext context)
     {
         _definition = definition;
         _original = state;
         _now = now;
         _previousWakeUp = previousWakeUp;
+        _context = context;
         _status = state.Status;
         _outcome = state.Outcome;
         _reason = state.Reason;

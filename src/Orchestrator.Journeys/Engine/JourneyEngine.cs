@@ -22,8 +22,9 @@ public static class JourneyEngine
     /// <param name="instanceId">The instance id (see <see cref="InstanceIds"/>).</param>
     /// <param name="trigger">The touchpoint that matched the journey's entry.</param>
     /// <param name="now">Engine time.</param>
+    /// <param name="context">What the host knows beyond the instance; <see cref="JourneyContext.Empty"/> when nothing.</param>
     /// <returns>The first state, the commands to run and the decisions made.</returns>
-    public static JourneyTransition Start(JourneyDefinition definition, string instanceId, Touchpoint trigger, DateTimeOffset now)
+    public static JourneyTransition Start(JourneyDefinition definition, string instanceId, Touchpoint trigger, DateTimeOffset now, JourneyContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(trigger);
@@ -39,7 +40,7 @@ public static class JourneyEngine
             ExpiresAt = definition.MaxDuration is { } max ? now + max : null,
             Trigger = trigger,
         };
-        var run = new EngineRun(definition, state, now, previousWakeUp: null);
+        var run = new EngineRun(definition, state, now, previousWakeUp: null, context ?? JourneyContext.Empty);
         run.Begin();
         return run.Finish();
     }
@@ -48,12 +49,13 @@ public static class JourneyEngine
     /// <param name="definition">The journey version the instance runs.</param>
     /// <param name="trigger">The touchpoint that matched the journey's entry.</param>
     /// <param name="now">Engine time.</param>
+    /// <param name="context">What the host knows beyond the instance; <see cref="JourneyContext.Empty"/> when nothing.</param>
     /// <returns>The first state, the commands to run and the decisions made.</returns>
-    public static JourneyTransition Start(JourneyDefinition definition, Touchpoint trigger, DateTimeOffset now)
+    public static JourneyTransition Start(JourneyDefinition definition, Touchpoint trigger, DateTimeOffset now, JourneyContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(trigger);
-        return Start(definition, InstanceIds.For(definition.Id, trigger.CustomerId, trigger.Id), trigger, now);
+        return Start(definition, InstanceIds.For(definition.Id, trigger.CustomerId, trigger.Id), trigger, now, context);
     }
 
     /// <summary>Applies one input to a running instance.</summary>
@@ -61,12 +63,13 @@ public static class JourneyEngine
     /// <param name="state">The instance's current state.</param>
     /// <param name="input">A touchpoint, a wake-up or a stop.</param>
     /// <param name="now">Engine time.</param>
+    /// <param name="context">What the host knows beyond the instance; <see cref="JourneyContext.Empty"/> when nothing.</param>
     /// <returns>
     /// The new state, commands and decisions. An input that changes nothing (a touchpoint the instance
     /// does not wait for, a stale wake-up, anything after completion) returns the same state and no commands.
     /// </returns>
     /// <exception cref="ArgumentException">The state belongs to another journey or version.</exception>
-    public static JourneyTransition Apply(JourneyDefinition definition, JourneyState state, JourneyInput input, DateTimeOffset now)
+    public static JourneyTransition Apply(JourneyDefinition definition, JourneyState state, JourneyInput input, DateTimeOffset now, JourneyContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(state);
@@ -82,7 +85,7 @@ public static class JourneyEngine
             return new JourneyTransition(state, [], []);
         }
 
-        var run = new EngineRun(definition, state, now, state.NextWakeUpAt);
+        var run = new EngineRun(definition, state, now, state.NextWakeUpAt, context ?? JourneyContext.Empty);
         run.Accept(input);
         return run.Finish();
     }
