@@ -31,6 +31,10 @@ public sealed record CustomerProfile
     /// <summary>No attributes, consent or facts: a customer never seen.</summary>
     public static CustomerProfile Empty { get; } = new();
 
+    /// <summary>Whether there is nothing in it, so a store need not write it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsEmpty => Attributes.Count == 0 && Consent.Count == 0 && Facts.LastTouchpointAt is null && Facts.Journeys.Count == 0 && Facts.RecentOutcomes.Count == 0;
+
     /// <summary>Attributes by name; values are scalars or small arrays of scalars.</summary>
     public IReadOnlyDictionary<string, JsonElement> Attributes { get; init; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 
@@ -41,6 +45,7 @@ public sealed record CustomerProfile
     public CustomerFacts Facts { get; init; } = CustomerFacts.None;
 
     /// <summary>The customer's preferred channel, when the attribute is a string.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string? PreferredChannel =>
         Attributes.TryGetValue(PreferredChannelAttribute, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
