@@ -98,12 +98,12 @@ public sealed partial class CustomerProcessor
                 }
 
                 var definition = await RequireAsync(record, cancellationToken);
-                work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, new TouchpointReceived(touchpoint), now));
+                work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, new TouchpointReceived(touchpoint), now, work.Context));
             }
 
             foreach (var start in plan.Starts)
             {
-                work.Started(start.Definition, JourneyEngine.Start(start.Definition, start.InstanceId, touchpoint, now));
+                work.Started(start.Definition, JourneyEngine.Start(start.Definition, start.InstanceId, touchpoint, now, work.Context));
             }
 
             return work;
@@ -134,7 +134,7 @@ public sealed partial class CustomerProcessor
             var definition = await RequireAsync(record, cancellationToken);
             if (record.IsActive)
             {
-                record = work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, WakeUp.Instance, now));
+                record = work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, WakeUp.Instance, now, work.Context));
             }
 
             work.ReleaseDeferred(record, definition);
@@ -159,7 +159,7 @@ public sealed partial class CustomerProcessor
 
             var work = NewWork(snapshot, now);
             var definition = await RequireAsync(record, cancellationToken);
-            work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, input, now));
+            work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, input, now, work.Context));
             return work.HasChanges ? work : null;
         }, kind, touchpoint: null, cancellationToken);
 
@@ -288,8 +288,9 @@ public sealed partial class CustomerProcessor
     }
 
     /// <summary>
-    /// Routes a touchpoint on the customer's instances and the active definitions, and records the routing in the work:
-    /// the same step for the standalone runtime, which then applies it, and the Durable one, which raises and starts.
+    /// Records a touchpoint on the customer's profile (its facts, and its change for a profile touchpoint), then routes it
+    /// on the customer's instances and the active definitions, and records the routing in the work: the same step for
+    /// the standalone runtime, which then applies it, and the Durable one, which raises and starts.
     /// </summary>
     /// <param name="work">The work being built.</param>
     /// <param name="snapshot">The customer as read.</param>
@@ -299,9 +300,10 @@ public sealed partial class CustomerProcessor
     /// <returns>The instances it goes to and the journeys it starts.</returns>
     internal async Task<RoutePlan> RouteAsync(CustomerWork work, CustomerSnapshot snapshot, Touchpoint touchpoint, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        work.Saw(touchpoint, _options.ProfileTouchpointType);
         var active = await _catalog.GetActiveAsync(cancellationToken);
         var views = snapshot.ActiveInstances.Select(InstanceView.Of).ToArray();
-        var plan = TouchpointRouter.Plan(touchpoint, views, snapshot.Customer.Entries, active, now);
+        var plan = TouchpointRouter.Plan(touchpoint, views, snapshot.Customer.Entries, active, now, work.Profile);
         work.Route(plan);
         return plan;
     }

@@ -9,4 +9,7 @@ public sealed record JourneyContext
 {
     /// <summary>No context: what a host that knows nothing more passes.</summary>
     public static JourneyContext Empty { get; } = new();
+
+    /// <summary>The customer's profile as stored on their row; null when the host read none.</summary>
+    public Customers.CustomerProfile? Customer { get; init; }
 }

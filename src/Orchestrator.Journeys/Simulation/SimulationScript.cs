@@ -19,4 +19,10 @@ public sealed record SimulationScript(
 {
     /// <summary>How long timers keep firing when the script does not say.</summary>
     public static readonly TimeSpan DefaultRunFor = TimeSpan.FromDays(400);
+
+    /// <summary>
+    /// The customer's profile when the script starts, as a profile change (attributes and consent); null for none.
+    /// Touchpoints of type <see cref="Customers.ProfileChange.DefaultTouchpointType"/> change it as the script runs.
+    /// </summary>
+    public Customers.ProfileChange? Customer { get; init; }
 }
