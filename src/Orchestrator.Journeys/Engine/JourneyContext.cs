@@ -9,4 +9,10 @@ public sealed record JourneyContext
 {
     /// <summary>No context: what a host that knows nothing more passes.</summary>
     public static JourneyContext Empty { get; } = new();
+
+    /// <summary>
+    /// The figures of the journey version's <c>optimize</c> arms, keyed by <see cref="ArmFigures.Key"/>; an arm
+    /// missing here has none yet (cold start).
+    /// </summary>
+    public IReadOnlyDictionary<string, ArmFigures> Arms { get; init; } = new Dictionary<string, ArmFigures>(0, StringComparer.Ordinal);
 }

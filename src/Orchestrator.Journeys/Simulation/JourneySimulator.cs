@@ -26,12 +26,13 @@ public static class JourneySimulator
         var analytics = new AnalyticsCounters();
         JourneyState? state = null;
         var wakeUps = 0;
+        var context = new JourneyContext { Arms = script.Arms };
 
         void FireWakeUpsUntil(DateTimeOffset limit)
         {
             while (state is { NextWakeUpAt: { } due } && due <= limit && wakeUps++ < MaxWakeUps)
             {
-                var transition = JourneyEngine.Apply(definition, state, WakeUp.Instance, due);
+                var transition = JourneyEngine.Apply(definition, state, WakeUp.Instance, due, context);
                 AnalyticsDelta.Add(definition, state, transition, analytics);
                 state = transition.State;
                 entries.Add(new TraceEntry(due, "wake-up", "applied", transition.Decisions, transition.Commands));
@@ -60,14 +61,14 @@ public static class JourneySimulator
                     continue;
                 }
 
-                var started = JourneyEngine.Start(definition, touchpoint, scripted.At);
+                var started = JourneyEngine.Start(definition, touchpoint, scripted.At, context);
                 AnalyticsDelta.Add(definition, null, started, analytics);
                 state = started.State;
                 entries.Add(new TraceEntry(scripted.At, input, "started", started.Decisions, started.Commands));
                 continue;
             }
 
-            var transition = JourneyEngine.Apply(definition, state, new TouchpointReceived(touchpoint), scripted.At);
+            var transition = JourneyEngine.Apply(definition, state, new TouchpointReceived(touchpoint), scripted.At, context);
             AnalyticsDelta.Add(definition, state, transition, analytics);
             var effect = transition.Decisions.Count > 0 ? "applied"
                 : state.Status == JourneyStatus.Completed ? "ignored: instance completed"
