@@ -30,6 +30,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton(options.Analytics);
         services.TryAddSingleton<Analytics.AnalyticsAggregator>();
         services.TryAddSingleton<Analytics.AnalyticsQueries>();
+        services.TryAddSingleton<Analytics.ArmFiguresSource>();
         services.TryAddSingleton<CustomerProcessor>();
         services.TryAddSingleton<TimerService>();
         services.TryAddSingleton<IdentityResolver>();

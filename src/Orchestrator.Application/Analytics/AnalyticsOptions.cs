@@ -21,6 +21,12 @@ public sealed record AnalyticsOptions
     /// <summary>How long day buckets are kept (the retention period of the figures).</summary>
     public TimeSpan DayRetention { get; init; } = TimeSpan.FromDays(400);
 
+    /// <summary>
+    /// How long the figures of a journey version's <c>optimize</c> arms are reused before they are read again: every new
+    /// assignment sees the figures as they stood at most this long ago (plus <see cref="FoldInterval"/>).
+    /// </summary>
+    public TimeSpan ArmFiguresMaxAge { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long fold marks are kept: longer than any record can wait in an outbox.</summary>
     public TimeSpan MarkRetention { get; init; } = TimeSpan.FromDays(2);
 }

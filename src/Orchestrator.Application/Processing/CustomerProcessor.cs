@@ -31,6 +31,7 @@ public sealed partial class CustomerProcessor
     private readonly ApplicationOptions _options;
     private readonly ILogger<CustomerProcessor> _logger;
     private readonly AnalyticsAggregator? _analytics;
+    private readonly ArmFiguresSource? _arms;
     private readonly KeyedLock _locks = new();
 
     /// <summary>Creates the processor.</summary>
@@ -44,6 +45,7 @@ public sealed partial class CustomerProcessor
     /// <param name="options">Options.</param>
     /// <param name="logger">Logger.</param>
     /// <param name="analytics">Folds the analytics records commits write; none leaves them to another process's recovery.</param>
+    /// <param name="arms">The figures <c>optimize</c> steps learn from; none runs them cold (every arm as Beta(1, 1)).</param>
     public CustomerProcessor(
         ICustomerStore customers,
         IInstanceDirectory directory,
@@ -54,9 +56,11 @@ public sealed partial class CustomerProcessor
         TimeProvider clock,
         ApplicationOptions options,
         ILogger<CustomerProcessor> logger,
-        AnalyticsAggregator? analytics = null)
+        AnalyticsAggregator? analytics = null,
+        ArmFiguresSource? arms = null)
     {
         _analytics = analytics;
+        _arms = arms;
         _customers = customers;
         _directory = directory;
         _timers = timers;
@@ -98,12 +102,12 @@ public sealed partial class CustomerProcessor
                 }
 
                 var definition = await RequireAsync(record, cancellationToken);
-                work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, new TouchpointReceived(touchpoint), now, work.Context));
+                work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, new TouchpointReceived(touchpoint), now, await ContextAsync(definition, work, cancellationToken)));
             }
 
             foreach (var start in plan.Starts)
             {
-                work.Started(start.Definition, JourneyEngine.Start(start.Definition, start.InstanceId, touchpoint, now, work.Context));
+                work.Started(start.Definition, JourneyEngine.Start(start.Definition, start.InstanceId, touchpoint, now, await ContextAsync(start.Definition, work, cancellationToken)));
             }
 
             return work;
@@ -134,7 +138,7 @@ public sealed partial class CustomerProcessor
             var definition = await RequireAsync(record, cancellationToken);
             if (record.IsActive)
             {
-                record = work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, WakeUp.Instance, now, work.Context));
+                record = work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, WakeUp.Instance, now, await ContextAsync(definition, work, cancellationToken)));
             }
 
             work.ReleaseDeferred(record, definition);
@@ -159,7 +163,7 @@ public sealed partial class CustomerProcessor
 
             var work = NewWork(snapshot, now);
             var definition = await RequireAsync(record, cancellationToken);
-            work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, input, now, work.Context));
+            work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, input, now, await ContextAsync(definition, work, cancellationToken)));
             return work.HasChanges ? work : null;
         }, kind, touchpoint: null, cancellationToken);
 
@@ -313,6 +317,25 @@ public sealed partial class CustomerProcessor
     /// <param name="now">Engine time.</param>
     /// <returns>The work.</returns>
     internal CustomerWork NewWork(CustomerSnapshot snapshot, DateTimeOffset now) => new(snapshot, now, _options.SendRules);
+
+    /// <summary>
+    /// What the engine is given beside an instance of a version: the customer's profile as the work stands, and its
+    /// <c>optimize</c> arms' figures, read (or reused) only when the version has an optimize step.
+    /// </summary>
+    /// <param name="definition">The version the engine runs.</param>
+    /// <param name="work">The customer's work in progress.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The context.</returns>
+    internal async ValueTask<JourneyContext> ContextAsync(JourneyDefinition definition, CustomerWork work, CancellationToken cancellationToken)
+    {
+        if (_arms is null)
+        {
+            return work.Context;
+        }
+
+        var arms = (await _arms.ContextAsync(definition, cancellationToken)).Arms;
+        return arms.Count == 0 ? work.Context : work.Context with { Arms = arms };
+    }
 
     /// <summary>Reads the definition an instance runs.</summary>
     /// <param name="record">The instance.</param>

@@ -65,6 +65,10 @@ internal static class MermaidDiagram
             .Select(c => (c.Next, (string?)c.When.Describe(), false))
             .Append((branch.Default, "default", false)),
         SplitStep split => split.Branches.Select(b => (b.Next, (string?)SplitLabel(b, split), false)),
+        OptimizeStep optimize => optimize.Arms.Select(a => (a.Next, (string?)a.Label, false))
+            .Concat(optimize.Holdout is { } holdout
+                ? [(holdout.Next, $"{holdout.Label} {(100 * holdout.Share).ToString("0.#", CultureInfo.InvariantCulture)}% holdout", true)]
+                : []),
         _ => step.Successors.Select(next => (next, (string?)null, false)),
     };
 

@@ -23,6 +23,12 @@ internal sealed class StepFacts : IStepCases<IEnumerable<string>>
 
     public IEnumerable<string> OnSplit(SplitStep splitStep) => [$"split: {StepNodes.Count(splitStep.Branches.Count, "branch", "branches")}"];
 
+    public IEnumerable<string> OnOptimize(OptimizeStep optimizeStep) =>
+    [
+        $"optimize: {StepNodes.Count(optimizeStep.Arms.Count, "arm")}, explore {optimizeStep.Explore.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}",
+        optimizeStep.Holdout is { } holdout ? $"holdout {(100 * holdout.Share).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}%" : "no holdout",
+    ];
+
     public IEnumerable<string> OnSet(SetStep setStep) => [$"set {string.Join(", ", setStep.Vars.Keys)}"];
 
     public IEnumerable<string> OnEnd(EndStep endStep) =>

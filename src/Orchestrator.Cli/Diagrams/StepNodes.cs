@@ -36,7 +36,7 @@ internal static class StepNodes
     {
         EndStep => ("([", "])"),
         DelayStep or WaitForStep => ("(", ")"),
-        BranchStep or SplitStep => ("{{", "}}"),
+        BranchStep or SplitStep or OptimizeStep => ("{{", "}}"),
         SetStep => ("[/", "/]"),
         _ => ("[", "]"),
     };

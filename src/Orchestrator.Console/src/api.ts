@@ -137,5 +137,6 @@ export interface StepDefinition {
   events?: { event: string; next: string; when?: Condition }[]; timeout?: string; onTimeout?: string;
   cases?: { when: Condition; next: string }[]; default?: string;
   branches?: { weight: number; next: string; label?: string }[]; outcome?: string; duration?: string;
+  arms?: { next: string; label?: string }[]; explore?: number; horizon?: string; holdout?: { next: string; label?: string; share: number };
 }
 export interface JourneyDefinition { id: string; name: string; start: string; steps: Record<string, StepDefinition>; entry?: { event?: string }; [name: string]: unknown }

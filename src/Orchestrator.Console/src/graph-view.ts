@@ -21,10 +21,10 @@ export interface GraphView {
 }
 
 const colours: Record<string, string> = {
-  send: "#dbeafe", waitFor: "#fef3c7", delay: "#ede9fe", branch: "#dcfce7", split: "#fce7f3", set: "#f3f4f6", end: "#e5e7eb",
+  send: "#dbeafe", waitFor: "#fef3c7", delay: "#ede9fe", branch: "#dcfce7", split: "#fce7f3", optimize: "#fbcfe8", set: "#f3f4f6", end: "#e5e7eb",
 };
 const shapes: Record<string, cytoscape.Css.NodeShape> = {
-  send: "round-rectangle", waitFor: "round-rectangle", delay: "round-rectangle", branch: "diamond", split: "hexagon", set: "rectangle", end: "ellipse",
+  send: "round-rectangle", waitFor: "round-rectangle", delay: "round-rectangle", branch: "diamond", split: "hexagon", optimize: "hexagon", set: "rectangle", end: "ellipse",
 };
 
 export function createGraph(container: HTMLElement, definition: JourneyDefinition, onSelect: (step: string) => void): GraphView {
@@ -51,7 +51,7 @@ export function createGraph(container: HTMLElement, definition: JourneyDefinitio
         selector: `node[type = "${type}"]`,
         style: { "background-color": colours[type], shape: shapes[type] },
       })),
-      { selector: 'node[type = "branch"], node[type = "split"]', style: { width: 200, height: 80 } },
+      { selector: 'node[type = "branch"], node[type = "split"], node[type = "optimize"]', style: { width: 200, height: 80 } },
       { selector: 'node[type = "entry"]', style: { shape: "tag", "background-color": "#111827", color: "#ffffff", height: 30 } },
       { selector: "node.busy", style: { "border-width": 3, "border-color": "#b45309" } },
       { selector: "node:selected", style: { "border-width": 4, "border-color": "#1d4ed8" } },

@@ -32,6 +32,14 @@ export function edgesOf(definition: JourneyDefinition): GraphEdge[] {
         (step.branches ?? []).forEach((b) => add(b.next, `arm:${b.label ?? b.next}`, `${b.label ?? b.next} ${Math.round((100 * b.weight) / total)} %`));
         break;
       }
+      case "optimize":
+        // An optimize step learns its shares: the edges name the arms; only the holdout's share is fixed.
+        (step.arms ?? []).forEach((a) => add(a.next, `arm:${a.label ?? a.next}`, a.label ?? a.next));
+        if (step.holdout) {
+          const label = step.holdout.label ?? "holdout";
+          add(step.holdout.next, `arm:${label}`, `${label} ${Math.round(100 * step.holdout.share)} %`);
+        }
+        break;
       case "end":
         break;
       default:

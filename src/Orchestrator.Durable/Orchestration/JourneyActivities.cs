@@ -1,4 +1,5 @@
 using Orchestrator.Application.Actions;
+using Orchestrator.Application.Analytics;
 using Orchestrator.Application.Customers;
 using Orchestrator.Application.Definitions;
 using Orchestrator.Application.Instances;
@@ -30,6 +31,7 @@ public sealed class JourneyActivities
     private readonly ICustomerStore _customers;
     private readonly IDefinitionStore _definitions;
     private readonly DefinitionCatalog _catalog;
+    private readonly ArmFiguresSource? _arms;
 
     /// <summary>Creates the activities.</summary>
     /// <param name="processor">The per-customer run loop (load, decide, commit, dispatch).</param>
@@ -37,8 +39,10 @@ public sealed class JourneyActivities
     /// <param name="customers">The customer store.</param>
     /// <param name="definitions">The definition store.</param>
     /// <param name="catalog">Parsed definitions.</param>
-    public JourneyActivities(CustomerProcessor processor, ActionDispatcher dispatcher, ICustomerStore customers, IDefinitionStore definitions, DefinitionCatalog catalog)
+    /// <param name="arms">The figures <c>optimize</c> steps learn from; none runs them cold.</param>
+    public JourneyActivities(CustomerProcessor processor, ActionDispatcher dispatcher, ICustomerStore customers, IDefinitionStore definitions, DefinitionCatalog catalog, ArmFiguresSource? arms = null)
     {
+        _arms = arms;
         _processor = processor;
         _dispatcher = dispatcher;
         _customers = customers;
@@ -56,6 +60,21 @@ public sealed class JourneyActivities
         var stored = await _definitions.GetAsync(request.JourneyId, request.Version, cancellationToken)
             ?? throw new InvalidOperationException($"Definition {request.JourneyId} v{request.Version} is not stored.");
         return stored.Json;
+    }
+
+    /// <summary>Reads the figures of one version's <c>optimize</c> arms, for the orchestration to pass to the engine.</summary>
+    /// <param name="request">The journey and version.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The figures keyed by <see cref="ArmFigures.Key"/>; recorded in the history, so a replay sees the same.</returns>
+    public async Task<IReadOnlyDictionary<string, ArmFigures>> LoadArmFiguresAsync(DefinitionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_arms is null || await _catalog.GetAsync(request.JourneyId, request.Version, cancellationToken) is not { } definition)
+        {
+            return new Dictionary<string, ArmFigures>(0, StringComparer.Ordinal);
+        }
+
+        return await _arms.GetAsync(definition, cancellationToken);
     }
 
     /// <summary>Records a transition and decides and dispatches its sends.</summary>

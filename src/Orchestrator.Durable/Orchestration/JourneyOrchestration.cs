@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Orchestrator.Journeys;
+using Orchestrator.Journeys.Analytics;
 using Orchestrator.Journeys.Definitions;
 using Orchestrator.Journeys.Engine;
 using Orchestrator.Journeys.Parsing;
@@ -88,7 +89,7 @@ public static class JourneyOrchestration
         {
             var trigger = input.Trigger ?? throw new InvalidOperationException($"Instance {input.InstanceId}: the input holds neither a state nor a trigger.");
             Remember(recent, trigger.Id);
-            var started = JourneyEngine.Start(definition, input.InstanceId, trigger, context.CurrentUtcDateTime, seen.Context);
+            var started = JourneyEngine.Start(definition, input.InstanceId, trigger, context.CurrentUtcDateTime, await ContextAsync(context, definition, seen.Context));
             deferredDueAt = Earliest(deferredDueAt, await RecordAsync(context, started, "touchpoint", trigger, isStart: true, recent, seen));
             state = started.State;
         }
@@ -172,7 +173,7 @@ public static class JourneyOrchestration
 
             if (state.Status == JourneyStatus.Running && state.NextWakeUpAt is { } wake && wake <= now)
             {
-                var transition = JourneyEngine.Apply(definition, state, WakeUp.Instance, now, seen.Context);
+                var transition = JourneyEngine.Apply(definition, state, WakeUp.Instance, now, await ContextAsync(context, definition, seen.Context));
                 deferredDueAt = Earliest(deferredDueAt, await RecordAsync(context, transition, "wakeUp", touchpoint: null, isStart: false, recent, seen));
                 state = transition.State;
             }
@@ -192,8 +193,39 @@ public static class JourneyOrchestration
         }
 
         Remember(recent, received.Id);
-        var transition = JourneyEngine.Apply(definition, state, new TouchpointReceived(received), at, seen.Context);
+        var transition = JourneyEngine.Apply(definition, state, new TouchpointReceived(received), at, await ContextAsync(context, definition, seen.Context));
         return (transition.State, Earliest(deferredDueAt, await RecordAsync(context, transition, "touchpoint", received, isStart: false, recent, seen)));
+    }
+
+    // The engine's context. A version with an optimize step gets its arms' figures from an activity before every engine
+    // call (the simplest rule that never misses the moment an instance reaches the step): the result is in the history,
+    // so a replay passes the engine the very figures the first run saw. A version without one costs nothing.
+    private static async Task<JourneyContext> ContextAsync(IJourneyOrchestrationContext context, JourneyDefinition definition)
+    {
+        if (!OptimizeFigures.Needed(definition))
+        {
+            return JourneyContext.Empty;
+        }
+
+        var figures = await context.CallActivityAsync<IReadOnlyDictionary<string, ArmFigures>>(
+            JourneyOrchestrationNames.LoadArmFigures, new DefinitionRequest(definition.Id, definition.Version));
+        return new JourneyContext { Arms = figures };
+    }
+
+    // The engine's context: the customer's profile as the instance last saw it and, for a version with an optimize step,
+    // its arms' figures from an activity before every engine call (the simplest rule that never misses the moment an
+    // instance reaches the step): the result is in the history, so a replay passes the engine the very figures the
+    // first run saw. A version without one costs nothing.
+    private static async Task<JourneyContext> ContextAsync(IJourneyOrchestrationContext context, JourneyDefinition definition, JourneyContext seen)
+    {
+        if (!OptimizeFigures.Needed(definition))
+        {
+            return seen;
+        }
+
+        var figures = await context.CallActivityAsync<IReadOnlyDictionary<string, ArmFigures>>(
+            JourneyOrchestrationNames.LoadArmFigures, new DefinitionRequest(definition.Id, definition.Version));
+        return seen with { Arms = figures };
     }
 
     // Queues the touchpoints raised to the instance and not applied; true when there are any.

@@ -9,6 +9,9 @@ public static class JourneyOrchestrationNames
     /// <summary>Activity: reads one definition version's document.</summary>
     public const string LoadDefinition = "LoadJourneyDefinition";
 
+    /// <summary>Activity: the figures of one version's <c>optimize</c> arms, read before the engine runs on that version.</summary>
+    public const string LoadArmFigures = "LoadArmFigures";
+
     /// <summary>Activity: records a transition and decides and dispatches its sends.</summary>
     public const string RecordTransition = "RecordJourneyTransition";
 

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Orchestrator.Durable.Orchestration;
+using Orchestrator.Journeys.Engine;
 using Orchestrator.Journeys;
 
 namespace Orchestrator.Functions.Journeys;
@@ -31,6 +32,14 @@ public sealed class JourneyFunctions(JourneyActivities activities)
     [Function(JourneyOrchestrationNames.LoadDefinition)]
     public Task<string> LoadDefinition([ActivityTrigger] DefinitionRequest request, CancellationToken cancellationToken) =>
         activities.LoadDefinitionAsync(request, cancellationToken);
+
+    /// <summary>Reads the figures of one version's optimize arms.</summary>
+    /// <param name="request">The journey and version.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The figures, keyed by step and arm.</returns>
+    [Function(JourneyOrchestrationNames.LoadArmFigures)]
+    public Task<IReadOnlyDictionary<string, ArmFigures>> LoadArmFigures([ActivityTrigger] DefinitionRequest request, CancellationToken cancellationToken) =>
+        activities.LoadArmFiguresAsync(request, cancellationToken);
 
     /// <summary>Records a transition and decides and dispatches its sends.</summary>
     /// <param name="request">The transition.</param>

@@ -101,6 +101,20 @@ public static class AnalyticsDelta
             counters.Add(CounterNames.SurveyMilli, (long)Math.Round(answer * 1000, MidpointRounding.AwayFromZero));
         }
 
+        foreach (var optimize in definition.Steps.Values.OfType<OptimizeStep>())
+        {
+            if (state.GoalReachedAt is { } reachedAt && (optimize.Horizon is not { } horizon || reachedAt - state.StartedAt <= horizon))
+            {
+                foreach (var label in optimize.Labels)
+                {
+                    if (trail.Signals.Contains(Signal.Arm(optimize.Id, label), StringComparer.Ordinal))
+                    {
+                        counters.Add(CounterNames.ArmReward(optimize.Id, label));
+                    }
+                }
+            }
+        }
+
         foreach (var signal in trail.Signals)
         {
             counters.Add(CounterNames.SignalSeen(signal));

@@ -84,6 +84,15 @@ public static class CounterNames
     /// <returns>The counter name.</returns>
     public static string Withheld(string channel, string verdict) => $"withheld:{channel}:{verdict}";
 
+    /// <summary>
+    /// Ended instances assigned an <c>optimize</c> arm whose goal counts as the arm's reward: reached, and within the
+    /// step's horizon when it has one.
+    /// </summary>
+    /// <param name="step">The optimize step.</param>
+    /// <param name="label">The arm's label.</param>
+    /// <returns>The counter name.</returns>
+    public static string ArmReward(string step, string label) => $"reward:{step}:{label}";
+
     /// <summary>Ended instances that saw a signal.</summary>
     /// <param name="signal">The signal.</param>
     /// <returns>The counter name.</returns>

@@ -110,21 +110,36 @@ public static class JourneyReports
     private static List<ArmComparison> Arms(JourneyDefinition definition, AnalyticsCounters c)
     {
         var arms = new List<ArmComparison>();
-        foreach (var split in definition.Steps.Values.OfType<SplitStep>())
+        foreach (var step in definition.Steps.Values)
         {
-            var labels = split.Branches.Select(b => b.Label ?? b.Next).Distinct(StringComparer.Ordinal).ToArray();
-            var control = labels.FirstOrDefault(l => l.Contains("control", StringComparison.OrdinalIgnoreCase) || l.Contains("holdout", StringComparison.OrdinalIgnoreCase));
-            long controlN = control is null ? 0 : c[CounterNames.SignalSeen(Signal.Arm(split.Id, control))];
-            long controlGoals = control is null ? 0 : c[CounterNames.SignalGoal(Signal.Arm(split.Id, control))];
+            string[] labels;
+            string? control;
+            switch (step)
+            {
+                case SplitStep split:
+                    labels = [.. split.Branches.Select(b => b.Label ?? b.Next).Distinct(StringComparer.Ordinal)];
+                    control = labels.FirstOrDefault(l => l.Contains("control", StringComparison.OrdinalIgnoreCase) || l.Contains("holdout", StringComparison.OrdinalIgnoreCase));
+                    break;
+                case OptimizeStep optimize:
+                    // The holdout is the control by definition: the arm the optimisation never touches.
+                    labels = [.. optimize.Labels];
+                    control = optimize.Holdout?.Label;
+                    break;
+                default:
+                    continue;
+            }
+
+            long controlN = control is null ? 0 : c[CounterNames.SignalSeen(Signal.Arm(step.Id, control))];
+            long controlGoals = control is null ? 0 : c[CounterNames.SignalGoal(Signal.Arm(step.Id, control))];
             foreach (var label in labels)
             {
-                var signal = Signal.Arm(split.Id, label);
+                var signal = Signal.Arm(step.Id, label);
                 var n = c[CounterNames.SignalSeen(signal)];
                 var goals = c[CounterNames.SignalGoal(signal)];
                 var interval = Proportions.Wilson(goals, n);
                 var compared = control is not null && label != control && n > 0 && controlN > 0;
                 arms.Add(new ArmComparison(
-                    split.Id,
+                    step.Id,
                     label,
                     n,
                     goals,

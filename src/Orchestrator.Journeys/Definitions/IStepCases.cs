@@ -29,6 +29,11 @@ public interface IStepCases<out TResult>
     /// <returns>The result.</returns>
     TResult OnSplit(SplitStep splitStep);
 
+    /// <summary>An <c>optimize</c> step.</summary>
+    /// <param name="optimizeStep">The step.</param>
+    /// <returns>The result.</returns>
+    TResult OnOptimize(OptimizeStep optimizeStep);
+
     /// <summary>A <c>set</c> step.</summary>
     /// <param name="setStep">The step.</param>
     /// <returns>The result.</returns>

@@ -19,7 +19,10 @@ public enum DecisionKind
     /// <summary>A <c>branch</c> step chose a case (or its default).</summary>
     BranchTaken,
 
-    /// <summary>A <c>split</c> step assigned the instance to a branch.</summary>
+    /// <summary>
+    /// A <c>split</c> step assigned the instance to a branch, or an <c>optimize</c> step to an arm (its values record
+    /// the mode, each arm's figures and sample).
+    /// </summary>
     SplitAssigned,
 
     /// <summary>A <c>set</c> step assigned variables.</summary>

@@ -272,6 +272,11 @@ internal sealed class EngineRun
             case SplitStep split:
                 return Split(split);
 
+            case OptimizeStep optimize:
+                var (label, chosen, values) = ArmSelection.Choose(optimize, _original.InstanceId, _context);
+                Record(DecisionKind.SplitAssigned, optimize.Id, chosen, label, values);
+                return chosen;
+
             case DelayStep delay:
                 var due = DelayDue(delay);
                 if (due <= _now)

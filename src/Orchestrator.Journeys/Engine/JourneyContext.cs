@@ -12,4 +12,10 @@ public sealed record JourneyContext
 
     /// <summary>The customer's profile as stored on their row; null when the host read none.</summary>
     public Customers.CustomerProfile? Customer { get; init; }
+
+    /// <summary>
+    /// The figures of the journey version's <c>optimize</c> arms, keyed by <see cref="ArmFigures.Key"/>; an arm
+    /// missing here has none yet (cold start).
+    /// </summary>
+    public IReadOnlyDictionary<string, ArmFigures> Arms { get; init; } = new Dictionary<string, ArmFigures>(0, StringComparer.Ordinal);
 }

@@ -3,7 +3,7 @@ using Orchestrator.Journeys.Definitions;
 
 namespace Orchestrator.Journeys.Parsing;
 
-/// <summary>Reads the steps that choose between several next steps: <c>waitFor</c>, <c>branch</c> and <c>split</c>.</summary>
+/// <summary>Reads the steps that choose between several next steps: <c>waitFor</c>, <c>branch</c>, <c>split</c> and <c>optimize</c>.</summary>
 internal static class RoutingStepReader
 {
     /// <summary>Reads a <c>waitFor</c> step.</summary>
@@ -79,5 +79,67 @@ internal static class RoutingStepReader
         }
 
         return branches is null ? null : new SplitStep(id, branches);
+    }
+
+    /// <summary>Reads an <c>optimize</c> step.</summary>
+    /// <param name="id">The step id.</param>
+    /// <param name="step">The step object.</param>
+    /// <returns>The step, or null when a successor could not be read.</returns>
+    public static OptimizeStep? ReadOptimize(string id, JsonObjectReader step)
+    {
+        var arms = step.ReadObjects("arms", required: true, item =>
+            item.RequiredText("next") is { } next ? new OptimizeArm(next, item.OptionalString("label") ?? next) : null);
+        if (arms is { Count: 1 })
+        {
+            step.Errors.Add(new DefinitionError(step.PointerOf("arms"), "an optimize step needs at least two arms to choose between"));
+        }
+
+        var explore = OptimizeStep.DefaultExplore;
+        if (step.Has("explore") && step.RequiredNumber("explore") is { } share)
+        {
+            if (share is < 0 or > 1)
+            {
+                step.Errors.Add(new DefinitionError(step.PointerOf("explore"), "must be between 0 and 1"));
+            }
+
+            explore = share;
+        }
+
+        var horizon = step.OptionalDuration("horizon");
+        var holdout = ReadHoldout(step);
+        var labels = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; arms is not null && i < arms.Count; i++)
+        {
+            if (!labels.Add(arms[i].Label))
+            {
+                step.Errors.Add(new DefinitionError(JsonPointer.Append(JsonPointer.Append(step.PointerOf("arms"), i), "label"), $"the label '{arms[i].Label}' is taken by another arm: labels are unique"));
+            }
+        }
+
+        if (holdout is not null && labels.Contains(holdout.Label))
+        {
+            step.Errors.Add(new DefinitionError(step.PointerOf("holdout"), $"the label '{holdout.Label}' is taken by an arm: labels are unique"));
+        }
+
+        return arms is null || (step.Has("holdout") && holdout is null) ? null : new OptimizeStep(id, arms, explore, horizon, holdout);
+    }
+
+    private static OptimizeHoldout? ReadHoldout(JsonObjectReader step)
+    {
+        if (step.Object("holdout", required: false) is not { } holdout)
+        {
+            return null;
+        }
+
+        var share = holdout.RequiredNumber("share");
+        if (share is <= 0 or >= 1)
+        {
+            holdout.Errors.Add(new DefinitionError(holdout.PointerOf("share"), "must be more than 0 and less than 1"));
+        }
+
+        var label = holdout.OptionalString("label") ?? "holdout";
+        var next = holdout.RequiredText("next");
+        holdout.Complete();
+        return next is null ? null : new OptimizeHoldout(next, label, share ?? 0.1);
     }
 }

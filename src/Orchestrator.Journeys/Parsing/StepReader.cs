@@ -26,6 +26,7 @@ internal static class StepReader
         ["waitFor"] = RoutingStepReader.ReadWaitFor,
         ["branch"] = RoutingStepReader.ReadBranch,
         ["split"] = RoutingStepReader.ReadSplit,
+        ["optimize"] = RoutingStepReader.ReadOptimize,
         ["set"] = ReadSet,
         ["end"] = ReadEnd,
     };

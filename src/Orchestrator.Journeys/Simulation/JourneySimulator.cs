@@ -31,7 +31,7 @@ public static class JourneySimulator
         var wakeUps = 0;
         var profile = script.Customer?.ApplyTo(CustomerProfile.Empty, script.Start, "simulator", "/customer", new List<Parsing.DefinitionError>())
             ?? CustomerProfile.Empty;
-        JourneyContext Context() => new() { Customer = profile };
+        JourneyContext Context() => new() { Customer = profile, Arms = script.Arms };
 
         void Track(JourneyTransition transition)
         {

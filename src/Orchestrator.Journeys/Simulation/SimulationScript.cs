@@ -1,3 +1,5 @@
+using Orchestrator.Journeys.Engine;
+
 namespace Orchestrator.Journeys.Simulation;
 
 /// <summary>A scripted stream of touchpoints for one customer, run on a virtual clock.</summary>
@@ -25,4 +27,10 @@ public sealed record SimulationScript(
     /// Touchpoints of type <see cref="Customers.ProfileChange.DefaultTouchpointType"/> change it as the script runs.
     /// </summary>
     public Customers.ProfileChange? Customer { get; init; }
+
+    /// <summary>
+    /// Figures the <c>optimize</c> steps' arms start from, keyed by <c>{step}/{label}</c>: a simulation has no live
+    /// analytics, so an arm the script does not name starts cold, as Beta(1, 1).
+    /// </summary>
+    public IReadOnlyDictionary<string, ArmFigures> Arms { get; init; } = new Dictionary<string, ArmFigures>(0, StringComparer.Ordinal);
 }

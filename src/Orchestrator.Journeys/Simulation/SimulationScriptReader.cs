@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Orchestrator.Journeys.Engine;
 using Orchestrator.Journeys.Parsing;
 
 namespace Orchestrator.Journeys.Simulation;
@@ -7,9 +8,10 @@ namespace Orchestrator.Journeys.Simulation;
 /// <summary>Reads a scenario script (see <c>docs/language.md</c>, "Scenario scripts"), reporting every problem with its JSON pointer.</summary>
 public static class SimulationScriptReader
 {
-    private static readonly HashSet<string> TopLevel = ["$schema", "journey", "description", "customerId", "start", "events", "runFor", "expect", "customer"];
+    private static readonly HashSet<string> TopLevel = ["$schema", "journey", "description", "customerId", "start", "events", "runFor", "expect", "customer", "arms"];
     private static readonly HashSet<string> EventProperties = ["at", "type", "id", "source", "data", "description"];
     private static readonly HashSet<string> ExpectProperties = ["outcome", "actions", "steps"];
+    private static readonly HashSet<string> ArmProperties = ["instances", "goals"];
 
     /// <summary>Reads a script.</summary>
     /// <param name="json">The script document.</param>
@@ -54,9 +56,10 @@ public static class SimulationScriptReader
             var journey = OptionalString(root, "journey", string.Empty, found);
             var description = OptionalString(root, "description", string.Empty, found);
             var customer = root.TryGetProperty("customer", out var customerValue) ? Customers.ProfileChange.Read(customerValue, "/customer", found) : null;
+            var arms = ReadArms(root, found);
 
             return found.Count == 0
-                ? new SimulationScript(customerId, origin, events, runFor ?? SimulationScript.DefaultRunFor, expect, journey, description) { Customer = customer }
+                ? new SimulationScript(customerId, origin, events, runFor ?? SimulationScript.DefaultRunFor, expect, journey, description) { Customer = customer, Arms = arms }
                 : null;
         }
     }
@@ -112,6 +115,58 @@ public static class SimulationScriptReader
         }
 
         return events;
+    }
+
+    // "arms": { "{step}/{label}": { "instances": 120, "goals": 18 } }: the figures optimize steps start from.
+    private static Dictionary<string, ArmFigures> ReadArms(JsonElement root, List<DefinitionError> errors)
+    {
+        var arms = new Dictionary<string, ArmFigures>(StringComparer.Ordinal);
+        if (!root.TryGetProperty("arms", out var value))
+        {
+            return arms;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new DefinitionError("/arms", "must be an object of \"{step}/{label}\": { \"instances\": n, \"goals\": n }"));
+            return arms;
+        }
+
+        foreach (var arm in value.EnumerateObject())
+        {
+            var pointer = JsonPointer.Append("/arms", arm.Name);
+            if (arm.Value.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(new DefinitionError(pointer, "must be an object { \"instances\": n, \"goals\": n }"));
+                continue;
+            }
+
+            RejectUnknown(arm.Value, pointer, ArmProperties, errors);
+            var instances = Count(arm.Value, "instances", pointer, errors);
+            var goals = Count(arm.Value, "goals", pointer, errors);
+            if (instances is { } n && goals is { } g)
+            {
+                if (g > n)
+                {
+                    errors.Add(new DefinitionError($"{pointer}/goals", "must not be more than 'instances'"));
+                }
+
+                arms[arm.Name] = new ArmFigures(n, g);
+            }
+        }
+
+        return arms;
+    }
+
+    private static long? Count(JsonElement parent, string name, string pointer, List<DefinitionError> errors)
+    {
+        if (parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var count) && count >= 0)
+        {
+            return count;
+        }
+
+        errors.Add(new DefinitionError($"{pointer}/{name}", "must be a whole number, zero or more"));
+        return null;
     }
 
     private static SimulationExpectation? ReadExpectation(JsonElement value, List<DefinitionError> errors)

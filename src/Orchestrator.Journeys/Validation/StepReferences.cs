@@ -28,6 +28,10 @@ internal sealed class StepReferences : IStepCases<IEnumerable<(string Pointer, s
     public IEnumerable<(string Pointer, string Target)> OnSplit(SplitStep splitStep) =>
         splitStep.Branches.Select((b, i) => (Indexed("branches", i), b.Next));
 
+    public IEnumerable<(string Pointer, string Target)> OnOptimize(OptimizeStep optimizeStep) =>
+        optimizeStep.Arms.Select((a, i) => (Indexed("arms", i), a.Next))
+            .Concat(optimizeStep.Holdout is { } holdout ? [("holdout/next", holdout.Next)] : []);
+
     public IEnumerable<(string Pointer, string Target)> OnEnd(EndStep endStep) => [];
 
     private static string Indexed(string array, int index) =>

@@ -202,6 +202,7 @@ public sealed class DurableDriver : IJourneyDriver, IDisposable
     private FakeDurableContext Wire(FakeDurableContext context)
     {
         context.OnActivity<DefinitionRequest, string>(JourneyOrchestrationNames.LoadDefinition, r => _activities.LoadDefinitionAsync(r, CancellationToken.None));
+        context.OnActivity<DefinitionRequest, IReadOnlyDictionary<string, Journeys.Engine.ArmFigures>>(JourneyOrchestrationNames.LoadArmFigures, r => _activities.LoadArmFiguresAsync(r, CancellationToken.None));
         context.OnActivity<TransitionRequest, ActivityResult>(JourneyOrchestrationNames.RecordTransition, r => _activities.RecordTransitionAsync(r, CancellationToken.None));
         context.OnActivity<DeferredRequest, ActivityResult>(JourneyOrchestrationNames.ReleaseDeferred, r => _activities.ReleaseDeferredAsync(r, CancellationToken.None));
         context.OnActivity<UnappliedRequest, IReadOnlyList<Journeys.Touchpoint>>(JourneyOrchestrationNames.TakeUnapplied, r => _activities.TakeUnappliedAsync(r, CancellationToken.None));

@@ -10,6 +10,7 @@ using Orchestrator.Durable.Ingress;
 using Orchestrator.Durable.Orchestration;
 using Orchestrator.Durable.Testing.Hosting;
 using Orchestrator.Journeys;
+using Orchestrator.Journeys.Engine;
 using Orchestrator.Storage;
 using Orchestrator.Storage.Memory;
 
@@ -115,6 +116,8 @@ public sealed class DurableJourneyApp : IAsyncDisposable
             (context, input) => JourneyOrchestration.RunAsync(options.WrapContext(new DurableOrchestrationContext(context), input!), input!));
         registry.AddActivityFunc<DefinitionRequest, string>(
             JourneyOrchestrationNames.LoadDefinition, (_, request) => activities.LoadDefinitionAsync(request!, CancellationToken.None));
+        registry.AddActivityFunc<DefinitionRequest, IReadOnlyDictionary<string, ArmFigures>>(
+            JourneyOrchestrationNames.LoadArmFigures, (_, request) => activities.LoadArmFiguresAsync(request!, CancellationToken.None));
         registry.AddActivityFunc<TransitionRequest, ActivityResult>(
             JourneyOrchestrationNames.RecordTransition, (_, request) => activities.RecordTransitionAsync(request!, CancellationToken.None));
         registry.AddActivityFunc<DeferredRequest, ActivityResult>(

@@ -66,6 +66,7 @@ internal sealed class DurableHarness : IDisposable
     public FakeDurableContext Wire(FakeDurableContext context)
     {
         context.OnActivity<DefinitionRequest, string>(JourneyOrchestrationNames.LoadDefinition, r => Activities.LoadDefinitionAsync(r, CancellationToken.None));
+        context.OnActivity<DefinitionRequest, IReadOnlyDictionary<string, Journeys.Engine.ArmFigures>>(JourneyOrchestrationNames.LoadArmFigures, r => Activities.LoadArmFiguresAsync(r, CancellationToken.None));
         context.OnActivity<TransitionRequest, ActivityResult>(JourneyOrchestrationNames.RecordTransition, r => Activities.RecordTransitionAsync(r, CancellationToken.None));
         context.OnActivity<DeferredRequest, ActivityResult>(JourneyOrchestrationNames.ReleaseDeferred, r => Activities.ReleaseDeferredAsync(r, CancellationToken.None));
         context.OnActivity<UnappliedRequest, IReadOnlyList<Journeys.Touchpoint>>(JourneyOrchestrationNames.TakeUnapplied, r => Activities.TakeUnappliedAsync(r, CancellationToken.None));

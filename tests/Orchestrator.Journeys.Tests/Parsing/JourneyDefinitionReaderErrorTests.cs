@@ -32,7 +32,7 @@ public sealed class JourneyDefinitionReaderErrorTests
         { "bad step id", JourneyJson.Edit(("/steps/a~1b", """{ "type": "end", "outcome": "neutral" }"""), ("/steps/remind/next", "\"a/b\"")), "/steps/a~1b", "'a/b' is not a valid step id" },
         { "bad reentry", JourneyJson.With("/entry/reentry", "\"sometimes\""), "/entry/reentry", "'sometimes' is not one of never, afterExit, always" },
         { "bad outcome", JourneyJson.With("/steps/thanks/outcome", "\"great\""), "/steps/thanks/outcome", "'great' is not one of success, failure, neutral" },
-        { "unknown step type", JourneyJson.With("/steps/remind/type", "\"sendd\""), "/steps/remind/type", "unknown step type 'sendd': use send, delay, waitFor, branch, split, set, end" },
+        { "unknown step type", JourneyJson.With("/steps/remind/type", "\"sendd\""), "/steps/remind/type", "unknown step type 'sendd': use send, delay, waitFor, branch, split, optimize, set, end" },
 
         // Durations.
         { "bad duration", JourneyJson.With("/steps/wait-pay/timeout", "\"3 days\""), "/steps/wait-pay/timeout", "'3 days' is not an ISO 8601 duration" },

@@ -12,6 +12,9 @@ public static class TestJourneys
     /// <summary>Ping → waits one second for a pong → ends.</summary>
     public const string QuickPing = "quick-ping";
 
+    /// <summary>Sign-up → an optimize step picks offer A or B (a tenth held out) → waits for an order, the goal.</summary>
+    public const string Offer = "test-offer";
+
     /// <summary>A journey's definition, optionally under another id (for tests that need journeys of their own).</summary>
     /// <param name="name">The file name without <c>.json</c>.</param>
     /// <param name="id">The id to give it; its own when null.</param>

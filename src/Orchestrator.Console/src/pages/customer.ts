@@ -175,7 +175,7 @@ export function explain(d: Decision): string {
     case "stepEntered": return `entered step ${d.step}`;
     case "eventMatched": return `at ${d.step}, ${d.detail} matched${to}${values}`;
     case "branchTaken": return `at ${d.step}, took ${d.detail}${to}${values}`;
-    case "splitAssigned": return `at ${d.step}, assigned to arm ${d.detail}${to}`;
+    case "splitAssigned": return `at ${d.step}, assigned to arm ${d.detail}${to}${values}`;
     case "varsSet": return `at ${d.step}, set ${d.detail}${to}`;
     case "actionRequested": return `at ${d.step}, asked to send ${d.detail}${to}`;
     case "delayStarted": return `at ${d.step}, waits ${d.detail ?? ""}`.trimEnd();
