@@ -32,6 +32,12 @@ public sealed record ApplicationOptions
     /// </summary>
     public IReadOnlyList<string> AliasSchemes { get; init; } = ["email", "phone", "device", "cookie", "account"];
 
+    /// <summary>
+    /// The touchpoint type whose <c>data</c> changes the customer's profile (attributes and consent, merged shallowly;
+    /// see <c>docs/customer-profile.md</c>). Such a touchpoint still routes to journeys as any other.
+    /// </summary>
+    public string ProfileTouchpointType { get; init; } = Journeys.Customers.ProfileChange.DefaultTouchpointType;
+
     /// <summary>The cross-journey rules applied when an action is about to be sent (suppression, quiet hours, caps, priority).</summary>
     public SendRulesOptions SendRules { get; init; } = new();
 

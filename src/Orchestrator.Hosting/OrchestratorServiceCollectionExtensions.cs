@@ -16,7 +16,8 @@ public static class OrchestratorServiceCollectionExtensions
 
     /// <summary>
     /// Adds the application layer (options from <c>Orchestrator</c>, send-time rules from
-    /// <c>Orchestrator:SendRules</c>) and Table and Queue storage (from <c>Storage</c>).
+    /// <c>Orchestrator:SendRules</c>) and Table and Queue storage (from <c>Storage</c>), or the process's memory when
+    /// <c>Storage:Mode</c> is <see cref="StorageMode.Memory"/>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration.</param>
@@ -27,7 +28,16 @@ public static class OrchestratorServiceCollectionExtensions
         var section = configuration.GetSection(Section);
         var options = section.Get<ApplicationOptions>() ?? new ApplicationOptions();
         services.AddJourneyApplication(options with { SendRules = SendRulesSettings.Read(section.GetSection(SendRulesSettings.Section)) });
-        services.AddTableStorage(StorageSettings.Read(configuration.GetSection(StorageSettings.Section)));
+        var storage = configuration.GetSection(StorageSettings.Section);
+        if (StorageSettings.ReadMode(storage) == StorageMode.Memory)
+        {
+            services.AddInMemoryStorage();
+        }
+        else
+        {
+            services.AddTableStorage(StorageSettings.Read(storage));
+        }
+
         return services;
     }
 

@@ -6,7 +6,8 @@ namespace Orchestrator.Hosting;
 /// <summary>
 /// Reads the storage account from <c>Storage</c>: a <c>ConnectionString</c> (Azurite locally), or a
 /// <c>TableServiceUri</c> with the managed identity's <c>ClientId</c> (Azure, no keys); with neither, Azurite on its
-/// default ports. <c>Prefix</c> goes in front of every table and queue name.
+/// default ports. <c>Prefix</c> goes in front of every table and queue name. <c>Mode</c> (<see cref="StorageMode"/>)
+/// chooses Tables (the default) or the process's memory.
 /// </summary>
 public static class StorageSettings
 {
@@ -15,6 +16,21 @@ public static class StorageSettings
 
     /// <summary>The connection string used when no account is configured: Azurite on its default ports.</summary>
     public const string DevelopmentStorage = "UseDevelopmentStorage=true";
+
+    /// <summary>Reads where the state is kept.</summary>
+    /// <param name="section">The <c>Storage</c> section.</param>
+    /// <returns>The mode; <see cref="StorageMode.Tables"/> when not set.</returns>
+    /// <exception cref="InvalidOperationException">The mode is not one of <see cref="StorageMode"/>'s names.</exception>
+    public static StorageMode ReadMode(IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return section["Mode"] switch
+        {
+            null or "" => StorageMode.Tables,
+            var text when Enum.TryParse<StorageMode>(text, ignoreCase: true, out var mode) && Enum.IsDefined(mode) => mode,
+            var text => throw new InvalidOperationException($"Storage:Mode is '{text}': use Tables or Memory."),
+        };
+    }
 
     /// <summary>Reads the storage options.</summary>
     /// <param name="section">The <c>Storage</c> section.</param>

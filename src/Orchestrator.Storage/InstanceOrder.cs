@@ -9,8 +9,19 @@ internal static class InstanceOrder
     /// <summary>Sorts instances.</summary>
     /// <param name="instances">The instances.</param>
     /// <returns>A sorted copy.</returns>
-    public static IReadOnlyList<InstanceRecord> Sort(IEnumerable<InstanceRecord> instances) =>
-        [.. instances.OrderBy(i => i.State.StartedAt).ThenBy(i => i.InstanceId, StringComparer.Ordinal)];
+    public static IReadOnlyList<InstanceRecord> Sort(IEnumerable<InstanceRecord> instances)
+    {
+        // Sorted in place: a customer usually has one or two instances, and every load sorts them.
+        var sorted = instances.ToList();
+        if (sorted.Count > 1)
+        {
+            sorted.Sort(static (a, b) => a.State.StartedAt.CompareTo(b.State.StartedAt) is var byStart and not 0
+                ? byStart
+                : string.CompareOrdinal(a.InstanceId, b.InstanceId));
+        }
+
+        return sorted;
+    }
 
     /// <summary>Sorts directory entries the same way.</summary>
     /// <param name="locations">The locations.</param>

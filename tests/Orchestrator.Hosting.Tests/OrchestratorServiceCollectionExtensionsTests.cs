@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Application;
+using Orchestrator.Application.Ports;
+using Orchestrator.Storage.Memory;
 
 namespace Orchestrator.Hosting.Tests;
 
@@ -41,6 +43,31 @@ public sealed class OrchestratorServiceCollectionExtensionsTests
 
         Assert.Equal(StorageSettings.DevelopmentStorage, storage.ConnectionString);
         Assert.Null(storage.TableServiceUri);
+    }
+
+    [Fact]
+    public void AddOrchestrator_StorageModeMemory_KeepsTheStateInTheProcess()
+    {
+        using var services = Build(new() { ["Storage:Mode"] = "memory" });
+
+        Assert.IsType<InMemoryCustomerStore>(services.GetRequiredService<ICustomerStore>());
+        Assert.IsType<InMemoryActionSink>(services.GetRequiredService<IActionSink>());
+    }
+
+    [Fact]
+    public void AddOrchestrator_NoStorageMode_UsesTables()
+    {
+        using var services = Build([]);
+
+        Assert.DoesNotContain("Memory", services.GetRequiredService<ICustomerStore>().GetType().Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StorageSettings_UnknownMode_SaysWhichModesExist()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => StorageSettings.ReadMode(Section(new() { ["Storage:Mode"] = "Cosmos" })));
+
+        Assert.Equal("Storage:Mode is 'Cosmos': use Tables or Memory.", error.Message);
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> values) =>

@@ -47,6 +47,17 @@ public sealed class BoundedBodyTests
         Assert.True(stream.Position <= 32 * 1024, $"read {stream.Position} bytes of an over-limit body; expected to stop after two chunks");
     }
 
+    [Fact]
+    public async Task ReadAsync_DeclaredLengthArrivingInPieces_ReturnsAllOfIt()
+    {
+        var sent = Enumerable.Range(0, 5000).Select(i => (byte)i).ToArray();
+        var request = Request(new TrickleStream(sent, piece: 7), contentLength: sent.Length);
+
+        var body = await BoundedBody.ReadAsync(request, 10_000, CancellationToken.None);
+
+        Assert.Equal(sent, body?.ToArray());
+    }
+
     private static HttpRequest Request(byte[] body, long? contentLength) => Request(new MemoryStream(body), contentLength);
 
     private static HttpRequest Request(Stream body, long? contentLength)
@@ -55,5 +66,12 @@ public sealed class BoundedBodyTests
         context.Request.Body = body;
         context.Request.ContentLength = contentLength;
         return context.Request;
+    }
+
+    // Hands out at most a few bytes per read, as a network stream may.
+    private sealed class TrickleStream(byte[] content, int piece) : MemoryStream(content)
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(piece, buffer.Length)], cancellationToken);
     }
 }

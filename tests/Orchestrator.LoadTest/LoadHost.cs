@@ -33,14 +33,20 @@ internal sealed class LoadHost : IAsyncDisposable
             ? path
             : throw new InvalidOperationException("The standalone host's build output was not found; build the tool with 'dotnet build -c Release'.");
 
-    public static async Task<LoadHost> StartAsync(string connectionString, int connections, bool analytics, CancellationToken cancellationToken)
+    /// <summary>Starts the host on Azurite, or with its state in memory when no connection string is given.</summary>
+    public static async Task<LoadHost> StartAsync(string? connectionString, int connections, bool analytics, CancellationToken cancellationToken)
     {
         var process = await StandaloneHostProcess.StartAsync(
             AssemblyPath,
             StandaloneHostProcess.FreeLoopbackAddress(),
-            connectionString,
+            connectionString ?? "",
             startInfo =>
             {
+                if (connectionString is null)
+                {
+                    startInfo.Environment["Storage__Mode"] = "Memory";
+                }
+
                 startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
                 startInfo.Environment["Orchestrator__Diagnostics__Enabled"] = "true";
                 startInfo.Environment["Orchestrator__Analytics__Enabled"] = analytics ? "true" : "false";
@@ -87,7 +93,11 @@ internal sealed class LoadHost : IAsyncDisposable
         using var document = JsonDocument.Parse(body);
         var root = document.RootElement;
         var requests = root.GetProperty("requests").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64(), StringComparer.Ordinal);
-        return new HostDiagnostics(requests, root.GetProperty("workingSetBytes").GetInt64(), root.GetProperty("gcHeapBytes").GetInt64());
+        return new HostDiagnostics(requests, root.GetProperty("workingSetBytes").GetInt64(), root.GetProperty("gcHeapBytes").GetInt64())
+        {
+            TotalAllocatedBytes = root.GetProperty("totalAllocatedBytes").GetInt64(),
+            ActionsSent = root.TryGetProperty("actionsSent", out var actions) ? actions.GetInt32() : null,
+        };
     }
 
     public async ValueTask DisposeAsync()
@@ -101,4 +111,11 @@ internal sealed class LoadHost : IAsyncDisposable
 /// <param name="Requests">Storage requests since the host started, by "operation resource".</param>
 /// <param name="WorkingSetBytes">The host's working set.</param>
 /// <param name="GcHeapBytes">The GC heap after the last collection.</param>
-internal sealed record HostDiagnostics(IReadOnlyDictionary<string, long> Requests, long WorkingSetBytes, long GcHeapBytes);
+internal sealed record HostDiagnostics(IReadOnlyDictionary<string, long> Requests, long WorkingSetBytes, long GcHeapBytes)
+{
+    /// <summary>Bytes the host allocated since it started.</summary>
+    public long TotalAllocatedBytes { get; init; }
+
+    /// <summary>Actions sent, when the host keeps them in memory; null when they go to a queue.</summary>
+    public int? ActionsSent { get; init; }
+}

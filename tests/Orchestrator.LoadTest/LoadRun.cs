@@ -31,9 +31,9 @@ internal static class LoadRun
         output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average before: {LoadAverage()}");
         output.WriteLine($"settings: {settings}");
         var watch = Stopwatch.StartNew();
-        await using var azurite = await AzuriteInstance.StartAsync(token);
-        await using var host = await LoadHost.StartAsync(azurite.ConnectionString, settings.Concurrency, settings.Analytics, token);
-        output.WriteLine($"Azurite and host (pid {host.ProcessId}, {LoadHost.AssemblyPath}) up in {watch.Elapsed.TotalSeconds:0.0} s");
+        await using var azurite = settings.InMemory ? null : await AzuriteInstance.StartAsync(token);
+        await using var host = await LoadHost.StartAsync(azurite?.ConnectionString, settings.Concurrency, settings.Analytics, token);
+        output.WriteLine($"{(azurite is null ? "Host with its state in memory" : "Azurite and host")} (pid {host.ProcessId}, {LoadHost.AssemblyPath}) up in {watch.Elapsed.TotalSeconds:0.0} s");
         await host.DeployAsync(LoadJourney.Id, LoadJourney.Json, token);
         var failed = false;
         try
@@ -41,7 +41,10 @@ internal static class LoadRun
             if (settings.Touchpoints > 0)
             {
                 failed |= !await ThroughputAsync(settings, azurite, host, output, token);
-                await RawWritesAsync(settings, azurite, output, token);
+                if (azurite is not null)
+                {
+                    await RawWritesAsync(settings, azurite, output, token);
+                }
             }
 
             if (settings.Waiting > 0)
@@ -59,7 +62,7 @@ internal static class LoadRun
         return failed ? 1 : 0;
     }
 
-    private static async Task<bool> ThroughputAsync(LoadSettings settings, AzuriteInstance azurite, LoadHost host, TextWriter output, CancellationToken token)
+    private static async Task<bool> ThroughputAsync(LoadSettings settings, AzuriteInstance? azurite, LoadHost host, TextWriter output, CancellationToken token)
     {
         var customers = Math.Max(1, settings.Customers);
         var cycles = Math.Max(1, settings.Touchpoints / (3 * customers));
@@ -75,10 +78,11 @@ internal static class LoadRun
         var idlePerSecond = Delta(idleBefore.Requests, idleAfter.Requests).ToDictionary(p => p.Key, p => p.Value / IdleSample.TotalSeconds, StringComparer.Ordinal);
         output.WriteLine($"idle background requests/s: {Describe(idlePerSecond, v => v.ToString("0.0", CultureInfo.InvariantCulture))}");
 
-        var queue = new QueueClient(azurite.ConnectionString, "actions", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
-        var watcher = new ActionWatcher(queue);
+        // In memory the actions stay in the host: they are counted, not timed.
+        var watcher = azurite is null ? null : new ActionWatcher(new QueueClient(azurite.ConnectionString, "actions", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }));
         using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(token);
-        var watching = watcher.RunAsync(stopWatching.Token);
+        var watching = watcher?.RunAsync(stopWatching.Token) ?? Task.CompletedTask;
+        var actionsBefore = (await host.DiagnosticsAsync(collect: false, token)).ActionsSent ?? 0;
 
         var phases = new Dictionary<string, PhaseTotals>(StringComparer.Ordinal);
         var sent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
@@ -115,13 +119,21 @@ internal static class LoadRun
                 var after = await host.DiagnosticsAsync(collect: false, token);
                 var totals = phases.TryGetValue(phase, out var known) ? known : phases[phase] = new PhaseTotals();
                 totals.Add(customers, elapsed, Delta(before.Requests, after.Requests), host.CpuTime - hostCpu, Environment.CpuUsage.TotalTime - toolCpu, ChildProcesses.CpuTime(azuriteProcess) - azuriteCpu);
+                totals.AddAllocated(after.TotalAllocatedBytes - before.TotalAllocatedBytes);
             }
         }
 
         var expectedActions = accepted.Keys.Where(k => k.Contains("-advance+action-", StringComparison.Ordinal)).ToList();
         var deadline = Stopwatch.StartNew();
-        while (expectedActions.Any(k => !watcher.SeenByTouchpoint.ContainsKey(k)) && deadline.Elapsed < ActionDeadline)
+        var actionsSent = 0;
+        while (deadline.Elapsed < ActionDeadline)
         {
+            actionsSent = watcher is null ? (await host.DiagnosticsAsync(collect: false, token)).ActionsSent.GetValueOrDefault() - actionsBefore : 0;
+            if (watcher is null ? actionsSent >= expectedActions.Count : expectedActions.All(watcher.SeenByTouchpoint.ContainsKey))
+            {
+                break;
+            }
+
             await Task.Delay(ActionPollInterval, token);
         }
 
@@ -137,7 +149,15 @@ internal static class LoadRun
                 .Select(p => (p.Key, Value: Math.Max(0, p.Value - (idlePerSecond.GetValueOrDefault(p.Key) * phase.Elapsed.TotalSeconds))))
                 .Where(p => p.Value >= 0.5)
                 .ToDictionary(p => p.Key, p => p.Value / phase.Touchpoints, StringComparer.Ordinal);
-            output.WriteLine($"  {name,-15} {phase.Touchpoints / phase.Elapsed.TotalSeconds,7:0.0} touchpoints/s; CPU ms per touchpoint: Azurite {phase.AzuriteCpu.TotalMilliseconds / phase.Touchpoints:0.00}, host {phase.HostCpu.TotalMilliseconds / phase.Touchpoints:0.00}, this tool {phase.ToolCpu.TotalMilliseconds / phase.Touchpoints:0.00}; storage requests per touchpoint {requests.Values.Sum():0.00}: {Describe(requests, v => v.ToString("0.00", CultureInfo.InvariantCulture))}");
+            output.WriteLine($"  {name,-15} {phase.Touchpoints / phase.Elapsed.TotalSeconds,7:0.0} touchpoints/s; CPU ms per touchpoint: Azurite {phase.AzuriteCpu.TotalMilliseconds / phase.Touchpoints:0.00}, host {phase.HostCpu.TotalMilliseconds / phase.Touchpoints:0.00}, this tool {phase.ToolCpu.TotalMilliseconds / phase.Touchpoints:0.00}; host allocations {phase.AllocatedBytes / 1024.0 / phase.Touchpoints:0.0} KB per touchpoint; storage requests per touchpoint {requests.Values.Sum():0.00}: {Describe(requests, v => v.ToString("0.00", CultureInfo.InvariantCulture))}");
+        }
+
+        if (watcher is null)
+        {
+            var missingInMemory = Math.Max(0, expectedActions.Count - actionsSent);
+            output.WriteLine($"actions: {expectedActions.Count} expected, {actionsSent} sent by the host (kept in its memory, not timed), {missingInMemory} missing");
+            await AnalyticsCostAsync(settings, host, phases, total, output, token);
+            return failures == 0 && missingInMemory == 0;
         }
 
         output.WriteLine($"POST -> 202:                {new Percentiles(accepted.Select(p => Milliseconds(sent[p.Key], p.Value)))}");
@@ -189,6 +209,12 @@ internal static class LoadRun
         if (!settings.Analytics)
         {
             output.WriteLine("analytics: off (--no-analytics)");
+            return;
+        }
+
+        if (settings.InMemory)
+        {
+            output.WriteLine("analytics: on, in memory (no storage requests to count)");
             return;
         }
 
@@ -293,7 +319,12 @@ internal static class LoadRun
 
         public TimeSpan AzuriteCpu { get; private set; }
 
+        public long AllocatedBytes { get; private set; }
+
         public Dictionary<string, long> Requests { get; } = new(StringComparer.Ordinal);
+
+        // Includes what the diagnostics requests themselves allocate: two small JSON answers per phase.
+        public void AddAllocated(long bytes) => AllocatedBytes += bytes;
 
         public void Add(int touchpoints, TimeSpan elapsed, IReadOnlyDictionary<string, long> requests, TimeSpan hostCpu, TimeSpan toolCpu, TimeSpan azuriteCpu)
         {

@@ -11,6 +11,12 @@ internal sealed record LoadSettings(int Touchpoints, int Customers, int Concurre
     /// <summary>Whether the host runs with analytics on (the default) or off, for a before/after comparison.</summary>
     public bool Analytics { get; init; } = true;
 
+    /// <summary>
+    /// Whether the host keeps its state in Azurite (the default) or in its own memory (<c>Storage:Mode</c> Memory), which
+    /// measures the host alone: no storage round trips, no Azurite CPU.
+    /// </summary>
+    public bool InMemory { get; init; }
+
     /// <summary>Instances left waiting on timers that fall due while the host is down, drained by a restarted host; 0 skips it.</summary>
     public int OverdueTimers { get; init; }
 }

@@ -1,5 +1,6 @@
 using Orchestrator.Application.Instances;
 using Orchestrator.Application.Rules;
+using Orchestrator.Journeys.Customers;
 
 namespace Orchestrator.Application.Customers;
 
@@ -37,6 +38,12 @@ public sealed record CustomerRecord(
     /// row (so a load is one point read) writes them back whole, overlaid with the commit's changed instances.
     /// </summary>
     public IReadOnlyList<InstanceRecord> ActiveInstances { get; init; } = [];
+
+    /// <summary>
+    /// The customer's profile: attributes and consent set by profile touchpoints and the profile route, and facts the
+    /// runtime updates on every commit. Kept on this row so that reading it costs no request of its own.
+    /// </summary>
+    public CustomerProfile Profile { get; init; } = CustomerProfile.Empty;
 
     /// <summary>A customer seen for the first time.</summary>
     /// <param name="customerId">The customer.</param>

@@ -49,7 +49,7 @@ public sealed class InstanceOperations
         RunAsync(instanceId, "terminate", touchpoint: null, async (work, record) =>
         {
             var definition = await _processor.RequireAsync(record, cancellationToken);
-            var stopped = work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, new StopRequested(reason), work.Now, await _processor.ContextAsync(definition, cancellationToken)));
+            var stopped = work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, new StopRequested(reason), work.Now, await _processor.ContextAsync(definition, work, cancellationToken)));
             work.Replaced(stopped with { RuntimeStatus = InstanceRuntimeStatus.Terminated, Buffered = [], Deferred = [] });
             work.Note($"{instanceId}: terminated by an operator{Because(reason)}");
             if (record.Buffered.Count > 0)
@@ -102,7 +102,7 @@ public sealed class InstanceOperations
                     break;
                 }
 
-                current = work.Advanced(current, definition, JourneyEngine.Apply(definition, current.State, new TouchpointReceived(touchpoint), work.Now, await _processor.ContextAsync(definition, cancellationToken)));
+                current = work.Advanced(current, definition, JourneyEngine.Apply(definition, current.State, new TouchpointReceived(touchpoint), work.Now, await _processor.ContextAsync(definition, work, cancellationToken)));
                 applied++;
             }
 
@@ -113,7 +113,7 @@ public sealed class InstanceOperations
 
             if (current.State.NextWakeUpAt is { } due && due <= work.Now)
             {
-                current = work.Advanced(current, definition, JourneyEngine.Apply(definition, current.State, WakeUp.Instance, work.Now, await _processor.ContextAsync(definition, cancellationToken)));
+                current = work.Advanced(current, definition, JourneyEngine.Apply(definition, current.State, WakeUp.Instance, work.Now, await _processor.ContextAsync(definition, work, cancellationToken)));
             }
 
             // A deferral timer that fired while the instance was suspended found nothing to do; release now.
@@ -151,7 +151,7 @@ public sealed class InstanceOperations
             }
 
             var definition = await _processor.RequireAsync(record, cancellationToken);
-            work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, new TouchpointReceived(touchpoint), work.Now, await _processor.ContextAsync(definition, cancellationToken)));
+            work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, new TouchpointReceived(touchpoint), work.Now, await _processor.ContextAsync(definition, work, cancellationToken)));
         }, cancellationToken);
     }
 

@@ -102,12 +102,12 @@ public sealed partial class CustomerProcessor
                 }
 
                 var definition = await RequireAsync(record, cancellationToken);
-                work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, new TouchpointReceived(touchpoint), now, await ContextAsync(definition, cancellationToken)));
+                work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, new TouchpointReceived(touchpoint), now, await ContextAsync(definition, work, cancellationToken)));
             }
 
             foreach (var start in plan.Starts)
             {
-                work.Started(start.Definition, JourneyEngine.Start(start.Definition, start.InstanceId, touchpoint, now, await ContextAsync(start.Definition, cancellationToken)));
+                work.Started(start.Definition, JourneyEngine.Start(start.Definition, start.InstanceId, touchpoint, now, await ContextAsync(start.Definition, work, cancellationToken)));
             }
 
             return work;
@@ -138,7 +138,7 @@ public sealed partial class CustomerProcessor
             var definition = await RequireAsync(record, cancellationToken);
             if (record.IsActive)
             {
-                record = work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, WakeUp.Instance, now, await ContextAsync(definition, cancellationToken)));
+                record = work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, WakeUp.Instance, now, await ContextAsync(definition, work, cancellationToken)));
             }
 
             work.ReleaseDeferred(record, definition);
@@ -163,7 +163,7 @@ public sealed partial class CustomerProcessor
 
             var work = NewWork(snapshot, now);
             var definition = await RequireAsync(record, cancellationToken);
-            work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, input, now, await ContextAsync(definition, cancellationToken)));
+            work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, input, now, await ContextAsync(definition, work, cancellationToken)));
             return work.HasChanges ? work : null;
         }, kind, touchpoint: null, cancellationToken);
 
@@ -292,8 +292,9 @@ public sealed partial class CustomerProcessor
     }
 
     /// <summary>
-    /// Routes a touchpoint on the customer's instances and the active definitions, and records the routing in the work:
-    /// the same step for the standalone runtime, which then applies it, and the Durable one, which raises and starts.
+    /// Records a touchpoint on the customer's profile (its facts, and its change for a profile touchpoint), then routes it
+    /// on the customer's instances and the active definitions, and records the routing in the work: the same step for
+    /// the standalone runtime, which then applies it, and the Durable one, which raises and starts.
     /// </summary>
     /// <param name="work">The work being built.</param>
     /// <param name="snapshot">The customer as read.</param>
@@ -303,9 +304,10 @@ public sealed partial class CustomerProcessor
     /// <returns>The instances it goes to and the journeys it starts.</returns>
     internal async Task<RoutePlan> RouteAsync(CustomerWork work, CustomerSnapshot snapshot, Touchpoint touchpoint, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        work.Saw(touchpoint, _options.ProfileTouchpointType);
         var active = await _catalog.GetActiveAsync(cancellationToken);
         var views = snapshot.ActiveInstances.Select(InstanceView.Of).ToArray();
-        var plan = TouchpointRouter.Plan(touchpoint, views, snapshot.Customer.Entries, active, now);
+        var plan = TouchpointRouter.Plan(touchpoint, views, snapshot.Customer.Entries, active, now, work.Profile);
         work.Route(plan);
         return plan;
     }
@@ -317,14 +319,23 @@ public sealed partial class CustomerProcessor
     internal CustomerWork NewWork(CustomerSnapshot snapshot, DateTimeOffset now) => new(snapshot, now, _options.SendRules);
 
     /// <summary>
-    /// What the engine is given beside an instance of a version: its <c>optimize</c> arms' figures, read (or reused)
-    /// only when the version has an optimize step.
+    /// What the engine is given beside an instance of a version: the customer's profile as the work stands, and its
+    /// <c>optimize</c> arms' figures, read (or reused) only when the version has an optimize step.
     /// </summary>
     /// <param name="definition">The version the engine runs.</param>
+    /// <param name="work">The customer's work in progress.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The context.</returns>
-    internal ValueTask<JourneyContext> ContextAsync(JourneyDefinition definition, CancellationToken cancellationToken) =>
-        _arms is null ? ValueTask.FromResult(JourneyContext.Empty) : _arms.ContextAsync(definition, cancellationToken);
+    internal async ValueTask<JourneyContext> ContextAsync(JourneyDefinition definition, CustomerWork work, CancellationToken cancellationToken)
+    {
+        if (_arms is null)
+        {
+            return work.Context;
+        }
+
+        var arms = (await _arms.ContextAsync(definition, cancellationToken)).Arms;
+        return arms.Count == 0 ? work.Context : work.Context with { Arms = arms };
+    }
 
     /// <summary>Reads the definition an instance runs.</summary>
     /// <param name="record">The instance.</param>

@@ -7,6 +7,7 @@ using Orchestrator.Application.Ports;
 using Orchestrator.Application.Rules;
 using Orchestrator.Journeys;
 using Orchestrator.Journeys.Analytics;
+using Orchestrator.Journeys.Customers;
 using Orchestrator.Journeys.Definitions;
 using Orchestrator.Journeys.Engine;
 
@@ -33,7 +34,10 @@ internal sealed class CustomerWork
     private readonly List<DueTimer> _timers = [];
     private readonly List<InstanceLocation> _newInstances = [];
     private readonly SortedDictionary<(string JourneyId, int Version), AnalyticsCounters> _analytics = [];
+    private readonly List<OutcomeFact> _ended = [];
     private IReadOnlyList<SentAction>? _sends;
+    private CustomerProfile _profile;
+    private JourneyContext? _context;
 
     public CustomerWork(CustomerSnapshot snapshot, DateTimeOffset now, SendRulesOptions rules)
     {
@@ -41,6 +45,54 @@ internal sealed class CustomerWork
         _now = now;
         _rules = rules;
         _entries = new Dictionary<string, JourneyEntryHistory>(snapshot.Customer.Entries, StringComparer.Ordinal);
+        _profile = snapshot.Customer.Profile;
+    }
+
+    /// <summary>The customer's profile as this input leaves it, before the commit updates its journey facts.</summary>
+    public CustomerProfile Profile => _profile;
+
+    /// <summary>What the engine is given beside each instance's state: the profile as it now stands.</summary>
+    public JourneyContext Context => _context ??= new JourneyContext { Customer = _profile };
+
+    /// <summary>
+    /// Records a touchpoint on the profile: its facts (latest touchpoint and channel) and, for a profile touchpoint,
+    /// the change its data carries. A change that does not read or would break a limit is left out, and the timeline
+    /// says why; the touchpoint itself still routes.
+    /// </summary>
+    /// <param name="touchpoint">The touchpoint.</param>
+    /// <param name="profileType">The touchpoint type that changes profiles.</param>
+    public void Saw(Touchpoint touchpoint, string profileType)
+    {
+        if (touchpoint.Type == profileType)
+        {
+            var errors = new List<Journeys.Parsing.DefinitionError>();
+            var changed = touchpoint.Data is { } data
+                ? ProfileChange.Read(data, "/data", errors)?.ApplyTo(_profile, touchpoint.Time, touchpoint.Source, "/data", errors)
+                : null;
+            if (changed is not null)
+            {
+                _profile = changed;
+            }
+            else
+            {
+                _notes.Add(errors.Count > 0
+                    ? $"profile not changed: {string.Join("; ", errors)}"
+                    : "profile not changed: the touchpoint has no data");
+            }
+        }
+
+        _profile = _profile with { Facts = _profile.Facts.After(touchpoint) };
+        _context = null;
+    }
+
+    /// <summary>Replaces the profile with one a profile change made (the profile route).</summary>
+    /// <param name="profile">The new profile.</param>
+    /// <param name="note">What changed, for the timeline.</param>
+    public void ProfileChanged(CustomerProfile profile, string note)
+    {
+        _profile = profile;
+        _context = null;
+        _notes.Add(note);
     }
 
     /// <summary>Engine time of the input.</summary>
@@ -101,6 +153,7 @@ internal sealed class CustomerWork
     {
         var state = transition.State;
         CountEntry(state);
+        Ended(null, state);
         _newInstances.Add(new InstanceLocation(state.InstanceId, state.CustomerId, state.JourneyId, state.Version, state.StartedAt));
         AnalyticsDelta.Add(definition, null, transition, CountersOf(state.JourneyId, state.Version));
         Record(definition, new InstanceRecord(state, InstanceRecord.StatusOf(state), ETag: null), transition);
@@ -136,6 +189,7 @@ internal sealed class CustomerWork
     public InstanceRecord Confirmed(InstanceRecord pending, JourneyDefinition definition, JourneyTransition transition)
     {
         var state = transition.State;
+        Ended(null, state);
         if (state.Status == JourneyStatus.Completed && _entries.TryGetValue(state.JourneyId, out var history))
         {
             _entries[state.JourneyId] = history with { Active = Math.Max(0, history.Active - 1) };
@@ -192,6 +246,7 @@ internal sealed class CustomerWork
         }
 
         var state = transition.State;
+        Ended(before.State, state);
         if (before.State.Status == JourneyStatus.Running && state.Status == JourneyStatus.Completed
             && _entries.TryGetValue(state.JourneyId, out var history))
         {
@@ -235,6 +290,15 @@ internal sealed class CustomerWork
         return after;
     }
 
+    // An instance that ended in this input joins the profile's recent outcomes.
+    private void Ended(JourneyState? before, JourneyState after)
+    {
+        if (after.Status == JourneyStatus.Completed && before?.Status != JourneyStatus.Completed && after.Outcome is { } outcome)
+        {
+            _ended.Add(new OutcomeFact(after.JourneyId, after.InstanceId, outcome, _now));
+        }
+    }
+
     /// <summary>Records a change the engine did not make (runtime status, buffered touchpoints).</summary>
     public void Replaced(InstanceRecord after) => Put(after);
 
@@ -253,7 +317,13 @@ internal sealed class CustomerWork
         var entry = new TimelineEntry(sequence, _now, kind, touchpoint, _decisions, _actions, _notes) { Withheld = _withheld };
         var parts = _analytics.Where(a => !a.Value.IsEmpty).Select(a => new AnalyticsPart(a.Key.JourneyId, a.Key.Version, a.Value.Counts)).ToArray();
         return new CustomerCommit(
-            customer with { Sequence = sequence, Entries = _entries, Sends = _sends ?? SendRules.Prune(customer.Sends, _rules, _now) },
+            customer with
+            {
+                Sequence = sequence,
+                Entries = _entries,
+                Sends = _sends ?? SendRules.Prune(customer.Sends, _rules, _now),
+                Profile = _profile with { Facts = _profile.Facts.With(JourneysAfter(), _ended) },
+            },
             _instances,
             entry,
             dedupeId,
@@ -320,6 +390,17 @@ internal sealed class CustomerWork
 
     private static WithheldAction Withheld(PendingSend pending, SendVerdictKind kind, string? reason) => new(
         pending.InstanceId, pending.Definition.Id, pending.Action.IdempotencyKey, pending.Action.Channel, pending.Action.Action, kind, reason);
+
+    // The journeys the customer is in once this input is written: changed and new instances as written, the rest as read.
+    private IEnumerable<JourneyPresence> JourneysAfter()
+    {
+        var changed = _instances.ToDictionary(i => i.InstanceId, StringComparer.Ordinal);
+        return _snapshot.ActiveInstances
+            .Where(i => !changed.ContainsKey(i.InstanceId))
+            .Concat(_instances)
+            .Where(i => i.IsActive)
+            .Select(i => new JourneyPresence(i.State.JourneyId, i.InstanceId, i.State.CurrentStep));
+    }
 
     // The customer's other instances as they stand after this input: changed and new ones as written, the rest as read.
     private HashSet<string> ActiveJourneysBesides(string instanceId)

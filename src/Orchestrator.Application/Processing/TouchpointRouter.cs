@@ -18,13 +18,15 @@ public static class TouchpointRouter
     /// <param name="entries">The customer's entry history by journey id.</param>
     /// <param name="activeDefinitions">The active version of every journey.</param>
     /// <param name="now">Current time.</param>
+    /// <param name="customer">The customer's profile, for entry conditions on <c>customer.*</c>.</param>
     /// <returns>The plan.</returns>
     public static RoutePlan Plan(
         Touchpoint touchpoint,
         IReadOnlyList<InstanceView> activeInstances,
         IReadOnlyDictionary<string, JourneyEntryHistory> entries,
         IReadOnlyList<JourneyDefinition> activeDefinitions,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        Orchestrator.Journeys.Customers.CustomerProfile? customer = null)
     {
         ArgumentNullException.ThrowIfNull(touchpoint);
         ArgumentNullException.ThrowIfNull(activeInstances);
@@ -45,7 +47,7 @@ public static class TouchpointRouter
             var prior = entries.TryGetValue(definition.Id, out var history) && history.Count > 0
                 ? [new PriorEntry(history.LastStartedAt, history.Active > 0)]
                 : Array.Empty<PriorEntry>();
-            var decision = EntryRules.Decide(definition, touchpoint, prior, now);
+            var decision = EntryRules.Decide(definition, touchpoint, prior, now, customer);
             var instanceId = InstanceIds.For(definition.Id, touchpoint.CustomerId, touchpoint.Id);
             var suppressor = definition.SuppressWhileActive.FirstOrDefault(id => activeInstances.Any(i => i.JourneyId == id));
             switch (decision)

@@ -30,6 +30,7 @@ namespace Orchestrator.Application.Serialization;
 [JsonSerializable(typeof(List<Touchpoint>))]
 [JsonSerializable(typeof(DueTimer))]
 [JsonSerializable(typeof(List<SentAction>))]
+[JsonSerializable(typeof(Orchestrator.Journeys.Customers.CustomerProfile))]
 [JsonSerializable(typeof(List<DeferredAction>))]
 [JsonSerializable(typeof(PoisonEntry))]
 [JsonSerializable(typeof(IReadOnlyList<PoisonEntry>))]

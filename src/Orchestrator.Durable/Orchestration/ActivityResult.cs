@@ -7,4 +7,10 @@ public sealed record ActivityResult(DateTimeOffset? DeferredDueAt, IReadOnlyList
 {
     /// <summary>How many actions of an earlier run of the activity this run sent again (they were still in the outbox).</summary>
     public int Resent { get; init; }
+
+    /// <summary>
+    /// The customer's profile as the activity read it: what the orchestration gives the engine from then on, so
+    /// profile changes reach the instance through its history, replay-safely.
+    /// </summary>
+    public Journeys.Customers.CustomerProfile? Customer { get; init; }
 }

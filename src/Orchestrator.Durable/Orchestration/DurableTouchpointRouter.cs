@@ -57,7 +57,7 @@ public sealed class DurableTouchpointRouter
         {
             if (snapshot.TouchpointSeen)
             {
-                plan = Redelivered(touchpoint, snapshot.ActiveInstances);
+                plan = Redelivered(touchpoint, snapshot.ActiveInstances, snapshot.Customer.Profile);
                 return null;
             }
 
@@ -77,8 +77,8 @@ public sealed class DurableTouchpointRouter
             var starts = new List<JourneyOrchestrationInput>();
             foreach (var start in routed.Starts)
             {
-                work.Accepted(JourneyEngine.Start(start.Definition, start.InstanceId, touchpoint, now));
-                starts.Add(JourneyOrchestration.StartInput(start.InstanceId, start.Definition, touchpoint));
+                work.Accepted(JourneyEngine.Start(start.Definition, start.InstanceId, touchpoint, now, work.Context));
+                starts.Add(JourneyOrchestration.StartInput(start.InstanceId, start.Definition, touchpoint) with { Customer = work.Profile });
                 work.Note($"{start.Definition.Id}: orchestration {start.InstanceId} scheduled");
             }
 
@@ -92,11 +92,11 @@ public sealed class DurableTouchpointRouter
 
     // What a stored commit of this touchpoint asked for, as the instances stand now: pending instances it entered
     // are started again and instances still keeping it get it raised again; both are idempotent.
-    private static TouchpointPlan Redelivered(Touchpoint touchpoint, IReadOnlyList<InstanceRecord> active)
+    private static TouchpointPlan Redelivered(Touchpoint touchpoint, IReadOnlyList<InstanceRecord> active, Journeys.Customers.CustomerProfile profile)
     {
         var starts = active
             .Where(i => i.RuntimeStatus == InstanceRuntimeStatus.Pending && i.State.Trigger.Id == touchpoint.Id)
-            .Select(i => JourneyOrchestration.StartInput(i.InstanceId, i.State.JourneyId, i.State.Version, i.State.Trigger))
+            .Select(i => JourneyOrchestration.StartInput(i.InstanceId, i.State.JourneyId, i.State.Version, i.State.Trigger) with { Customer = profile })
             .ToArray();
         var raises = active
             .Where(i => i.RuntimeStatus != InstanceRuntimeStatus.Pending && i.Buffered.Any(t => t.Id == touchpoint.Id))

@@ -5,6 +5,7 @@ using Orchestrator.Application.Definitions;
 using Orchestrator.Application.Instances;
 using Orchestrator.Application.Ports;
 using Orchestrator.Application.Processing;
+using Orchestrator.Journeys.Customers;
 using Orchestrator.Journeys.Engine;
 using Orchestrator.Journeys;
 
@@ -87,8 +88,10 @@ public sealed class JourneyActivities
         var touchpoint = request.Touchpoint;
         var state = transition.State;
         DateTimeOffset? deferred = null;
+        CustomerProfile? profile = null;
         var result = await _processor.RunAsync(state.CustomerId, touchpointId: null, async (snapshot, now) =>
         {
+            profile = snapshot.Customer.Profile;
             var existing = snapshot.ActiveInstances.FirstOrDefault(i => i.InstanceId == state.InstanceId)
                 ?? await _customers.GetInstanceAsync(state.CustomerId, state.InstanceId, cancellationToken);
             var confirming = request.Started && existing?.RuntimeStatus == InstanceRuntimeStatus.Pending;
@@ -124,7 +127,7 @@ public sealed class JourneyActivities
         if (entry is null)
         {
             var resent = await _dispatcher.RedispatchAsync(state.CustomerId, state.InstanceId, cancellationToken);
-            return new ActivityResult(deferred, []) { Resent = resent };
+            return new ActivityResult(deferred, []) { Resent = resent, Customer = profile };
         }
 
         RequireDispatched(entry, state.CustomerId, state.InstanceId);
@@ -134,7 +137,7 @@ public sealed class JourneyActivities
             .DefaultIfEmpty()
             .Min();
         var sent = entry.Actions.Where(a => a.InstanceId == state.InstanceId).Select(a => a.IdempotencyKey).ToArray();
-        return new ActivityResult(deferredNow == default ? null : deferredNow, sent);
+        return new ActivityResult(deferredNow == default ? null : deferredNow, sent) { Customer = profile };
     }
 
     /// <summary>Releases the instance's deferred actions that are due, deciding them again, and dispatches those sent.</summary>
@@ -145,8 +148,10 @@ public sealed class JourneyActivities
     {
         ArgumentNullException.ThrowIfNull(request);
         DateTimeOffset? remaining = null;
+        CustomerProfile? profile = null;
         var result = await _processor.RunAsync(request.CustomerId, touchpointId: null, async (snapshot, now) =>
         {
+            profile = snapshot.Customer.Profile;
             var record = snapshot.ActiveInstances.FirstOrDefault(i => i.InstanceId == request.InstanceId)
                 ?? await _customers.GetInstanceAsync(request.CustomerId, request.InstanceId, cancellationToken);
 
@@ -165,11 +170,11 @@ public sealed class JourneyActivities
         if (result.Entry is not { } entry)
         {
             await _dispatcher.RedispatchAsync(request.CustomerId, request.InstanceId, cancellationToken);
-            return new ActivityResult(remaining, []);
+            return new ActivityResult(remaining, []) { Customer = profile };
         }
 
         RequireDispatched(entry, request.CustomerId, request.InstanceId);
-        return new ActivityResult(remaining, [.. entry.Actions.Where(a => a.InstanceId == request.InstanceId).Select(a => a.IdempotencyKey)]);
+        return new ActivityResult(remaining, [.. entry.Actions.Where(a => a.InstanceId == request.InstanceId).Select(a => a.IdempotencyKey)]) { Customer = profile };
     }
 
     /// <summary>

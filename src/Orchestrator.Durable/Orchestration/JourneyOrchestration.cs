@@ -75,6 +75,7 @@ public static class JourneyOrchestration
         var recent = new List<string>(input.RecentTouchpoints);
         var deferredDueAt = input.DeferredDueAt;
         var unapplied = new Queue<Touchpoint>();
+        var seen = new SeenProfile(input.Customer);
         JourneyState state;
         if (input.State is { } carried)
         {
@@ -88,8 +89,8 @@ public static class JourneyOrchestration
         {
             var trigger = input.Trigger ?? throw new InvalidOperationException($"Instance {input.InstanceId}: the input holds neither a state nor a trigger.");
             Remember(recent, trigger.Id);
-            var started = JourneyEngine.Start(definition, input.InstanceId, trigger, context.CurrentUtcDateTime, await ContextAsync(context, definition));
-            deferredDueAt = Earliest(deferredDueAt, await RecordAsync(context, started, "touchpoint", trigger, isStart: true, recent));
+            var started = JourneyEngine.Start(definition, input.InstanceId, trigger, context.CurrentUtcDateTime, await ContextAsync(context, definition, seen.Context));
+            deferredDueAt = Earliest(deferredDueAt, await RecordAsync(context, started, "touchpoint", trigger, isStart: true, recent, seen));
             state = started.State;
         }
 
@@ -106,6 +107,7 @@ public static class JourneyOrchestration
                         DeferredDueAt = deferredDueAt,
                         RecentTouchpoints = recent,
                         Generation = input.Generation + 1,
+                        Customer = seen.Profile,
                     },
                     preserveUnprocessedEvents: true);
                 return null;
@@ -119,7 +121,7 @@ public static class JourneyOrchestration
                 // As of its own time, within what the instance has seen: a deadline that passed while its event was
                 // lost does not act before it.
                 var lateAt = late.Time < state.UpdatedAt ? state.UpdatedAt : late.Time > context.CurrentUtcDateTime ? context.CurrentUtcDateTime : late.Time;
-                (state, deferredDueAt) = await ApplyAsync(context, definition, state, deferredDueAt, late, lateAt, recent);
+                (state, deferredDueAt) = await ApplyAsync(context, definition, state, deferredDueAt, late, lateAt, recent, seen);
                 continue;
             }
 
@@ -148,7 +150,7 @@ public static class JourneyOrchestration
             handled++;
             if (touchpoint is not null && winner == touchpoint)
             {
-                (state, deferredDueAt) = await ApplyAsync(context, definition, state, deferredDueAt, await touchpoint, context.CurrentUtcDateTime, recent);
+                (state, deferredDueAt) = await ApplyAsync(context, definition, state, deferredDueAt, await touchpoint, context.CurrentUtcDateTime, recent, seen);
                 continue;
             }
 
@@ -166,12 +168,13 @@ public static class JourneyOrchestration
                 var released = await context.CallActivityAsync<ActivityResult>(
                     JourneyOrchestrationNames.ReleaseDeferred, new DeferredRequest(state.CustomerId, state.InstanceId));
                 deferredDueAt = released.DeferredDueAt;
+                seen.Update(released);
             }
 
             if (state.Status == JourneyStatus.Running && state.NextWakeUpAt is { } wake && wake <= now)
             {
-                var transition = JourneyEngine.Apply(definition, state, WakeUp.Instance, now, await ContextAsync(context, definition));
-                deferredDueAt = Earliest(deferredDueAt, await RecordAsync(context, transition, "wakeUp", touchpoint: null, isStart: false, recent));
+                var transition = JourneyEngine.Apply(definition, state, WakeUp.Instance, now, await ContextAsync(context, definition, seen.Context));
+                deferredDueAt = Earliest(deferredDueAt, await RecordAsync(context, transition, "wakeUp", touchpoint: null, isStart: false, recent, seen));
                 state = transition.State;
             }
         }
@@ -182,7 +185,7 @@ public static class JourneyOrchestration
 
     // Applies one touchpoint unless it was applied before (a redelivered or re-raised one).
     private static async Task<(JourneyState State, DateTimeOffset? DeferredDueAt)> ApplyAsync(
-        IJourneyOrchestrationContext context, JourneyDefinition definition, JourneyState state, DateTimeOffset? deferredDueAt, Touchpoint received, DateTimeOffset at, List<string> recent)
+        IJourneyOrchestrationContext context, JourneyDefinition definition, JourneyState state, DateTimeOffset? deferredDueAt, Touchpoint received, DateTimeOffset at, List<string> recent, SeenProfile seen)
     {
         if (recent.Contains(received.Id, StringComparer.Ordinal))
         {
@@ -190,8 +193,8 @@ public static class JourneyOrchestration
         }
 
         Remember(recent, received.Id);
-        var transition = JourneyEngine.Apply(definition, state, new TouchpointReceived(received), at, await ContextAsync(context, definition));
-        return (transition.State, Earliest(deferredDueAt, await RecordAsync(context, transition, "touchpoint", received, isStart: false, recent)));
+        var transition = JourneyEngine.Apply(definition, state, new TouchpointReceived(received), at, await ContextAsync(context, definition, seen.Context));
+        return (transition.State, Earliest(deferredDueAt, await RecordAsync(context, transition, "touchpoint", received, isStart: false, recent, seen)));
     }
 
     // The engine's context. A version with an optimize step gets its arms' figures from an activity before every engine
@@ -207,6 +210,22 @@ public static class JourneyOrchestration
         var figures = await context.CallActivityAsync<IReadOnlyDictionary<string, ArmFigures>>(
             JourneyOrchestrationNames.LoadArmFigures, new DefinitionRequest(definition.Id, definition.Version));
         return new JourneyContext { Arms = figures };
+    }
+
+    // The engine's context: the customer's profile as the instance last saw it and, for a version with an optimize step,
+    // its arms' figures from an activity before every engine call (the simplest rule that never misses the moment an
+    // instance reaches the step): the result is in the history, so a replay passes the engine the very figures the
+    // first run saw. A version without one costs nothing.
+    private static async Task<JourneyContext> ContextAsync(IJourneyOrchestrationContext context, JourneyDefinition definition, JourneyContext seen)
+    {
+        if (!OptimizeFigures.Needed(definition))
+        {
+            return seen;
+        }
+
+        var figures = await context.CallActivityAsync<IReadOnlyDictionary<string, ArmFigures>>(
+            JourneyOrchestrationNames.LoadArmFigures, new DefinitionRequest(definition.Id, definition.Version));
+        return seen with { Arms = figures };
     }
 
     // Queues the touchpoints raised to the instance and not applied; true when there are any.
@@ -249,7 +268,7 @@ public static class JourneyOrchestration
     }
 
     private static async Task<DateTimeOffset?> RecordAsync(
-        IJourneyOrchestrationContext context, JourneyTransition transition, string kind, Touchpoint? touchpoint, bool isStart, List<string> recent)
+        IJourneyOrchestrationContext context, JourneyTransition transition, string kind, Touchpoint? touchpoint, bool isStart, List<string> recent, SeenProfile seen)
     {
         // A transition that decided nothing changed nothing: no activity, so a stale timer costs no history.
         if (!isStart && transition.Decisions.Count == 0)
@@ -259,6 +278,7 @@ public static class JourneyOrchestration
 
         var request = new TransitionRequest(transition, kind, touchpoint, isStart, [.. recent]);
         var result = await context.CallActivityAsync<ActivityResult>(JourneyOrchestrationNames.RecordTransition, request);
+        seen.Update(result);
         return result.DeferredDueAt;
     }
 

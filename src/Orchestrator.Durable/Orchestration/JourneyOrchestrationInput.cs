@@ -30,4 +30,11 @@ public sealed record JourneyOrchestrationInput(
     JourneyState? State,
     DateTimeOffset? DeferredDueAt,
     IReadOnlyList<string> RecentTouchpoints,
-    int Generation);
+    int Generation)
+{
+    /// <summary>
+    /// The customer's profile as last seen: read with the entry by the ingress for the first generation, then as the
+    /// latest recording activity returned it; null when none was read (the engine then reads every profile field as missing).
+    /// </summary>
+    public Journeys.Customers.CustomerProfile? Customer { get; init; }
+}

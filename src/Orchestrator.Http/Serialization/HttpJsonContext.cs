@@ -25,4 +25,5 @@ namespace Orchestrator.Http.Serialization;
 [JsonSerializable(typeof(Orchestrator.Application.Analytics.JourneyAnalytics))]
 [JsonSerializable(typeof(IReadOnlyList<Orchestrator.Application.Analytics.JourneyRank>))]
 [JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(CustomerProfileDocument))]
 internal sealed partial class HttpJsonContext : JsonSerializerContext;

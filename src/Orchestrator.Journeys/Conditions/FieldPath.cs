@@ -2,7 +2,7 @@ namespace Orchestrator.Journeys.Conditions;
 
 /// <summary>
 /// A parsed field reference such as <c>event.data.amount</c>, <c>trigger.type</c>, <c>vars.tier</c>
-/// or <c>customer.id</c>. Parsed once when the definition is read, so evaluation never splits strings.
+/// <c>customer.id</c> or <c>customer.attributes.tier</c>. Parsed once when the definition is read, so evaluation never splits strings.
 /// </summary>
 public sealed class FieldPath : IEquatable<FieldPath>
 {
@@ -25,7 +25,7 @@ public sealed class FieldPath : IEquatable<FieldPath>
 
     /// <summary>
     /// Property names (or array indexes) below <c>data</c> for touchpoint paths, below <c>vars</c> for
-    /// variable paths; empty otherwise.
+    /// variable paths; below <c>customer</c> for customer paths (<c>id</c>, <c>attributes</c>…); empty otherwise.
     /// </summary>
     public IReadOnlyList<string> Segments { get; }
 
@@ -81,10 +81,10 @@ public sealed class FieldPath : IEquatable<FieldPath>
                 error = null;
                 return true;
 
-            case "customer" when parts is [_, "id"]:
-                path = new FieldPath(text, FieldRoot.Customer, TouchpointField.None, []);
-                error = null;
-                return true;
+            case "customer":
+                error = CustomerPathError(text, parts);
+                path = error is null ? new FieldPath(text, FieldRoot.Customer, TouchpointField.None, parts[1..]) : null;
+                return error is null;
 
             case "instance" when parts is [_, "id"]:
                 path = new FieldPath(text, FieldRoot.Instance, TouchpointField.None, []);
@@ -97,10 +97,22 @@ public sealed class FieldPath : IEquatable<FieldPath>
                 return true;
 
             default:
-                error = $"'{text}' is not a field path: it must start with event., trigger., vars., customer.id, instance.id or journey.";
+                error = $"'{text}' is not a field path: it must start with event., trigger., vars., customer., instance.id or journey.";
                 return false;
         }
     }
+
+    // customer.id, customer.attributes.<name>…, customer.consent.<channel>, customer.facts.<fact> or .facts.steps|outcomes.<journey>.
+    private static string? CustomerPathError(string text, string[] parts) => parts switch
+    {
+        [_, "id"] => null,
+        [_, "attributes", var name, ..] => Customers.ProfileNames.IsAttributeName(name) ? null : $"'{text}' names no valid attribute: attribute names are identifiers",
+        [_, "consent", var channel] => Customers.ProfileNames.IsChannel(channel) ? null : $"'{text}' names no valid channel",
+        [_, "facts", "lastTouchpointAt" or "lastTouchpointType" or "lastChannel" or "journeys"] => null,
+        [_, "facts", "steps" or "outcomes", _] => null,
+        [_, "facts", ..] => $"'{text}' is not a customer fact: use customer.facts.lastTouchpointAt, .lastTouchpointType, .lastChannel, .journeys, .steps.<journey> or .outcomes.<journey>",
+        _ => $"'{text}' is not a customer field: use customer.id, customer.attributes.<name>, customer.consent.<channel> or customer.facts.…",
+    };
 
     /// <summary>Parses a path that is known to be valid.</summary>
     /// <param name="text">The path.</param>

@@ -12,7 +12,7 @@ public enum FieldRoot
     /// <summary>Instance variables set by <c>set</c> steps (<c>vars.*</c>).</summary>
     Vars,
 
-    /// <summary><c>customer.id</c>.</summary>
+    /// <summary>The customer: <c>customer.id</c>, <c>customer.attributes.*</c>, <c>customer.consent.*</c>, <c>customer.facts.*</c>.</summary>
     Customer,
 
     /// <summary><c>instance.id</c>.</summary>

@@ -64,7 +64,10 @@ internal sealed class EngineRun
         _original.CustomerId,
         _original.InstanceId,
         _original.JourneyId,
-        _original.Version);
+        _original.Version)
+    {
+        Customer = _context.Customer,
+    };
 
     public void Begin()
     {

@@ -10,8 +10,9 @@ public static class EntryRules
     /// <summary>Whether a touchpoint matches the journey's entry event and condition.</summary>
     /// <param name="definition">The journey.</param>
     /// <param name="touchpoint">The touchpoint; it is both <c>event</c> and <c>trigger</c> for the condition.</param>
+    /// <param name="customer">The customer's profile, for conditions on <c>customer.*</c>; null when the host read none.</param>
     /// <returns>True when it matches.</returns>
-    public static bool Matches(JourneyDefinition definition, Touchpoint touchpoint)
+    public static bool Matches(JourneyDefinition definition, Touchpoint touchpoint, Customers.CustomerProfile? customer = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(touchpoint);
@@ -20,7 +21,10 @@ public static class EntryRules
             return false;
         }
 
-        var scope = new EvaluationScope(touchpoint, touchpoint, null, touchpoint.CustomerId, string.Empty, definition.Id, definition.Version);
+        var scope = new EvaluationScope(touchpoint, touchpoint, null, touchpoint.CustomerId, string.Empty, definition.Id, definition.Version)
+        {
+            Customer = customer,
+        };
         return definition.Entry.When is null || definition.Entry.When.Evaluate(scope);
     }
 
@@ -29,11 +33,12 @@ public static class EntryRules
     /// <param name="touchpoint">The touchpoint.</param>
     /// <param name="prior">The customer's earlier instances of this journey (any version).</param>
     /// <param name="now">Engine time.</param>
+    /// <param name="customer">The customer's profile, for conditions on <c>customer.*</c>; null when the host read none.</param>
     /// <returns>The decision.</returns>
-    public static EntryDecision Decide(JourneyDefinition definition, Touchpoint touchpoint, IEnumerable<PriorEntry> prior, DateTimeOffset now)
+    public static EntryDecision Decide(JourneyDefinition definition, Touchpoint touchpoint, IEnumerable<PriorEntry> prior, DateTimeOffset now, Customers.CustomerProfile? customer = null)
     {
         ArgumentNullException.ThrowIfNull(prior);
-        if (!Matches(definition, touchpoint))
+        if (!Matches(definition, touchpoint, customer))
         {
             return EntryDecision.NotMatched;
         }

@@ -10,6 +10,9 @@ public sealed record JourneyContext
     /// <summary>No context: what a host that knows nothing more passes.</summary>
     public static JourneyContext Empty { get; } = new();
 
+    /// <summary>The customer's profile as stored on their row; null when the host read none.</summary>
+    public Customers.CustomerProfile? Customer { get; init; }
+
     /// <summary>
     /// The figures of the journey version's <c>optimize</c> arms, keyed by <see cref="ArmFigures.Key"/>; an arm
     /// missing here has none yet (cold start).

@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Orchestrator.Journeys.Parsing;
 
@@ -15,7 +17,7 @@ public static class JsonStrings
     /// <summary>The pointer of the first string or property name that is not valid Unicode, or null when all are.</summary>
     /// <param name="root">The document's root.</param>
     /// <returns>The pointer (the object's, for a property name), or null.</returns>
-    public static string? FindInvalid(JsonElement root) => FindInvalid(root, string.Empty);
+    public static string? FindInvalid(JsonElement root) => AllReadable(root) ? null : FindInvalid(root, string.Empty);
 
     /// <summary>
     /// Where a document that is not valid UTF-8 goes wrong: the pointer of the first string (or, for a property name,
@@ -77,6 +79,41 @@ public static class JsonStrings
                 return null;
         }
     }
+
+    // The common case, a valid document, checked without building a string or a pointer: only an escaped string can
+    // hold a lone surrogate, and only its escapes need decoding; raw bytes are checked as UTF-8 where they lie.
+    private static bool AllReadable(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return RawReadable(JsonMarshal.GetRawUtf8Value(element)) || Readable(() => element.GetString());
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (!(RawReadable(JsonMarshal.GetRawUtf8PropertyName(property)) || Readable(() => property.Name)) || !AllReadable(property.Value))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (!AllReadable(item))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private static bool RawReadable(ReadOnlySpan<byte> raw) => !raw.Contains((byte)'\\') && Utf8.IsValid(raw);
 
     private static bool Readable(Func<string?> read)
     {

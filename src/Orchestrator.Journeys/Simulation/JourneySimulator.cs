@@ -1,4 +1,5 @@
 using Orchestrator.Journeys.Analytics;
+using Orchestrator.Journeys.Customers;
 using Orchestrator.Journeys.Definitions;
 using Orchestrator.Journeys.Engine;
 
@@ -7,7 +8,9 @@ namespace Orchestrator.Journeys.Simulation;
 /// <summary>
 /// Runs a definition on a scripted touchpoint stream with a virtual clock, the way a host would:
 /// the first touchpoint matching the entry starts the instance, and every wake-up the engine asks for
-/// fires at exactly its due time, before any touchpoint at or after that time.
+/// fires at exactly its due time, before any touchpoint at or after that time. The customer's profile starts as the
+/// script gives it; a <see cref="ProfileChange.DefaultTouchpointType"/> touchpoint merges its data in, and every
+/// touchpoint updates the profile's facts before the engine sees it, as the hosts do.
 /// </summary>
 public static class JourneySimulator
 {
@@ -26,14 +29,27 @@ public static class JourneySimulator
         var analytics = new AnalyticsCounters();
         JourneyState? state = null;
         var wakeUps = 0;
-        var context = new JourneyContext { Arms = script.Arms };
+        var profile = script.Customer?.ApplyTo(CustomerProfile.Empty, script.Start, "simulator", "/customer", new List<Parsing.DefinitionError>())
+            ?? CustomerProfile.Empty;
+        JourneyContext Context() => new() { Customer = profile, Arms = script.Arms };
+
+        void Track(JourneyTransition transition)
+        {
+            var after = transition.State;
+            var ended = after.Status == JourneyStatus.Completed && state?.Status != JourneyStatus.Completed && after.Outcome is { } outcome
+                ? new[] { new OutcomeFact(after.JourneyId, after.InstanceId, outcome, after.UpdatedAt) }
+                : [];
+            var presence = after.Status == JourneyStatus.Completed ? [] : new[] { new JourneyPresence(after.JourneyId, after.InstanceId, after.CurrentStep) };
+            profile = profile with { Facts = profile.Facts.With(presence, ended) };
+        }
 
         void FireWakeUpsUntil(DateTimeOffset limit)
         {
             while (state is { NextWakeUpAt: { } due } && due <= limit && wakeUps++ < MaxWakeUps)
             {
-                var transition = JourneyEngine.Apply(definition, state, WakeUp.Instance, due, context);
+                var transition = JourneyEngine.Apply(definition, state, WakeUp.Instance, due, Context());
                 AnalyticsDelta.Add(definition, state, transition, analytics);
+                Track(transition);
                 state = transition.State;
                 entries.Add(new TraceEntry(due, "wake-up", "applied", transition.Decisions, transition.Commands));
             }
@@ -46,10 +62,11 @@ public static class JourneySimulator
             var touchpoint = new Touchpoint(
                 scripted.Id ?? $"evt-{i}", scripted.Type, scripted.Source ?? "simulator", script.CustomerId, scripted.At, scripted.Data);
             var input = $"touchpoint {touchpoint.Type} ({touchpoint.Id})";
+            profile = Profiled(profile, touchpoint);
 
             if (state is null)
             {
-                if (!EntryRules.Matches(definition, touchpoint))
+                if (!EntryRules.Matches(definition, touchpoint, profile))
                 {
                     if (touchpoint.Type == definition.Entry.Event)
                     {
@@ -61,15 +78,17 @@ public static class JourneySimulator
                     continue;
                 }
 
-                var started = JourneyEngine.Start(definition, touchpoint, scripted.At, context);
+                var started = JourneyEngine.Start(definition, touchpoint, scripted.At, Context());
                 AnalyticsDelta.Add(definition, null, started, analytics);
+                Track(started);
                 state = started.State;
                 entries.Add(new TraceEntry(scripted.At, input, "started", started.Decisions, started.Commands));
                 continue;
             }
 
-            var transition = JourneyEngine.Apply(definition, state, new TouchpointReceived(touchpoint), scripted.At, context);
+            var transition = JourneyEngine.Apply(definition, state, new TouchpointReceived(touchpoint), scripted.At, Context());
             AnalyticsDelta.Add(definition, state, transition, analytics);
+            Track(transition);
             var effect = transition.Decisions.Count > 0 ? "applied"
                 : state.Status == JourneyStatus.Completed ? "ignored: instance completed"
                 : "ignored: not awaited";
@@ -79,5 +98,17 @@ public static class JourneySimulator
 
         FireWakeUpsUntil(script.Start + script.RunFor);
         return new SimulationTrace(entries, state) { Analytics = analytics };
+    }
+
+    // A profile touchpoint whose data is not a valid change leaves the attributes as they were, as a host does.
+    private static CustomerProfile Profiled(CustomerProfile profile, Touchpoint touchpoint)
+    {
+        if (touchpoint.Type == ProfileChange.DefaultTouchpointType && touchpoint.Data is { } data)
+        {
+            var errors = new List<Parsing.DefinitionError>();
+            profile = ProfileChange.Read(data, "/data", errors)?.ApplyTo(profile, touchpoint.Time, touchpoint.Source, "/data", errors) ?? profile;
+        }
+
+        return profile with { Facts = profile.Facts.After(touchpoint) };
     }
 }

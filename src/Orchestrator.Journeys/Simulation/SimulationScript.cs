@@ -23,6 +23,12 @@ public sealed record SimulationScript(
     public static readonly TimeSpan DefaultRunFor = TimeSpan.FromDays(400);
 
     /// <summary>
+    /// The customer's profile when the script starts, as a profile change (attributes and consent); null for none.
+    /// Touchpoints of type <see cref="Customers.ProfileChange.DefaultTouchpointType"/> change it as the script runs.
+    /// </summary>
+    public Customers.ProfileChange? Customer { get; init; }
+
+    /// <summary>
     /// Figures the <c>optimize</c> steps' arms start from, keyed by <c>{step}/{label}</c>: a simulation has no live
     /// analytics, so an arm the script does not name starts cold, as Beta(1, 1).
     /// </summary>

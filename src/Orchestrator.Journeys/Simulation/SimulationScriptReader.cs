@@ -8,7 +8,7 @@ namespace Orchestrator.Journeys.Simulation;
 /// <summary>Reads a scenario script (see <c>docs/language.md</c>, "Scenario scripts"), reporting every problem with its JSON pointer.</summary>
 public static class SimulationScriptReader
 {
-    private static readonly HashSet<string> TopLevel = ["$schema", "journey", "description", "customerId", "start", "events", "runFor", "expect", "arms"];
+    private static readonly HashSet<string> TopLevel = ["$schema", "journey", "description", "customerId", "start", "events", "runFor", "expect", "customer", "arms"];
     private static readonly HashSet<string> EventProperties = ["at", "type", "id", "source", "data", "description"];
     private static readonly HashSet<string> ExpectProperties = ["outcome", "actions", "steps"];
     private static readonly HashSet<string> ArmProperties = ["instances", "goals"];
@@ -55,10 +55,11 @@ public static class SimulationScriptReader
             var expect = root.TryGetProperty("expect", out var expectValue) ? ReadExpectation(expectValue, found) : null;
             var journey = OptionalString(root, "journey", string.Empty, found);
             var description = OptionalString(root, "description", string.Empty, found);
+            var customer = root.TryGetProperty("customer", out var customerValue) ? Customers.ProfileChange.Read(customerValue, "/customer", found) : null;
             var arms = ReadArms(root, found);
 
             return found.Count == 0
-                ? new SimulationScript(customerId, origin, events, runFor ?? SimulationScript.DefaultRunFor, expect, journey, description) { Arms = arms }
+                ? new SimulationScript(customerId, origin, events, runFor ?? SimulationScript.DefaultRunFor, expect, journey, description) { Customer = customer, Arms = arms }
                 : null;
         }
     }

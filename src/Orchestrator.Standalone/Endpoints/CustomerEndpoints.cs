@@ -1,4 +1,5 @@
 using Orchestrator.Application.Identity;
+using Orchestrator.Application.Processing;
 using Orchestrator.Application.Queries;
 using Orchestrator.Http;
 using Orchestrator.Http.Handlers;
@@ -18,6 +19,12 @@ public static class CustomerEndpoints
     public static IEndpointRouteBuilder MapCustomerEndpoints(this IEndpointRouteBuilder app)
     {
         var customer = app.MapGroup(HttpRoutes.Customer).WithTags("Customers");
+        customer.MapGet("", (string customerId, CustomerProcessor processor, CancellationToken cancellationToken) =>
+                CustomerProfileHandlers.GetAsync(customerId, processor, cancellationToken))
+            .WithSummary("Reads the customer's profile: attributes, consent per channel and the facts the runtime keeps");
+        customer.MapPatch("/profile", (string customerId, HttpRequest request, CustomerProcessor processor, CancellationToken cancellationToken) =>
+                CustomerProfileHandlers.PatchAsync(customerId, request, processor, cancellationToken))
+            .WithSummary("Merges a change into the customer's profile (attributes and consent; null removes)");
         customer.MapGet("/journeys", (string customerId, InstanceQueries queries, CancellationToken cancellationToken) =>
                 CustomerHandlers.ListJourneysAsync(customerId, queries, cancellationToken))
             .WithSummary("Lists the customer's journey instances, oldest first");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Orchestrator.Storage.Diagnostics;
+using Orchestrator.Storage.Memory;
 
 namespace Orchestrator.Standalone.Endpoints;
 
@@ -29,9 +30,14 @@ public static class DiagnosticsEndpoints
 
     /// <summary>Writes the counters as JSON by hand: a diagnostics shape is no contract worth a source-generated type.</summary>
     /// <param name="collect">Whether to run a full, compacting collection first, so the heap size is what is live.</param>
-    /// <returns>200 with <c>{ requests: { "operation resource": count }, workingSetBytes, gcHeapBytes, … }</c>.</returns>
-    public static IResult GetRuntime(bool? collect)
+    /// <param name="context">The request, for the in-memory action sink when the host keeps its state in memory.</param>
+    /// <returns>
+    /// 200 with <c>{ requests: { "operation resource": count }, workingSetBytes, gcHeapBytes, totalAllocatedBytes, … }</c>,
+    /// and <c>actionsSent</c> when actions stay in the process (<c>Storage:Mode</c> Memory).
+    /// </returns>
+    public static IResult GetRuntime(bool? collect, HttpContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (collect == true)
         {
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
@@ -54,6 +60,12 @@ public static class DiagnosticsEndpoints
             json.WriteNumber("gcHeapBytes", gc.HeapSizeBytes);
             json.WriteNumber("gcAllocatedBytes", GC.GetTotalMemory(forceFullCollection: false));
             json.WriteNumber("gen2Collections", GC.CollectionCount(2));
+            json.WriteNumber("totalAllocatedBytes", GC.GetTotalAllocatedBytes(precise: false));
+            if (context.RequestServices.GetService<InMemoryActionSink>() is { } actions)
+            {
+                json.WriteNumber("actionsSent", actions.Count);
+            }
+
             json.WriteEndObject();
         }
 

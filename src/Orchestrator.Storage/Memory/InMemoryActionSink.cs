@@ -23,6 +23,18 @@ public sealed class InMemoryActionSink : IActionSink
         }
     }
 
+    /// <summary>How many actions were sent so far.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _sent.Count;
+            }
+        }
+    }
+
     /// <inheritdoc />
     public Task SendAsync(ActionMessage action, CancellationToken cancellationToken)
     {

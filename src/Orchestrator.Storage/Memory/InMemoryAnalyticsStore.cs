@@ -30,14 +30,18 @@ public sealed class InMemoryAnalyticsStore : IAnalyticsStore
                 added++;
                 foreach (var (key, grain, start) in AnalyticsKeys.Buckets(fold))
                 {
-                    var counters = new AnalyticsCounters();
+                    // Added in place: the buckets are this store's own (readers get copies), and copying every bucket
+                    // on every fold made the in-memory host spend more on analytics than on touchpoints.
                     if (buckets.TryGetValue(key, out var existing))
                     {
-                        counters.Add(existing.Counters);
+                        existing.Counters.Add(fold.Counters);
                     }
-
-                    counters.Add(fold.Counters);
-                    buckets[key] = new AnalyticsBucket(fold.Version, grain, start, counters);
+                    else
+                    {
+                        var counters = new AnalyticsCounters();
+                        counters.Add(fold.Counters);
+                        buckets[key] = new AnalyticsBucket(fold.Version, grain, start, counters);
+                    }
                 }
             }
         }

@@ -17,6 +17,9 @@ internal sealed record InMemoryCommitDocuments(byte[] Entries, IReadOnlyList<byt
     /// <summary>The customer's send history; null when empty.</summary>
     public byte[]? Sends { get; init; }
 
+    /// <summary>The customer's profile; null when empty.</summary>
+    public byte[]? Profile { get; init; }
+
     /// <summary>Instances' deferred actions, in commit order; null where none are deferred.</summary>
     public IReadOnlyList<byte[]?> Deferred { get; init; } = [];
 
@@ -27,7 +30,7 @@ internal sealed record InMemoryCommitDocuments(byte[] Entries, IReadOnlyList<byt
     public byte[]? Analytics { get; init; }
 
     /// <summary>Bytes of JSON in all the documents, as the Table store counts them.</summary>
-    public long JsonBytes => (Analytics?.Length ?? 0) + Entries.Length + (Sends?.Length ?? 0) + (Active?.Length ?? 0) + States.Sum(s => (long)s.Length) + Buffers.Sum(b => (long)(b?.Length ?? 0))
+    public long JsonBytes => (Analytics?.Length ?? 0) + Entries.Length + (Sends?.Length ?? 0) + (Profile?.Length ?? 0) + (Active?.Length ?? 0) + States.Sum(s => (long)s.Length) + Buffers.Sum(b => (long)(b?.Length ?? 0))
         + Deferred.Sum(d => (long)(d?.Length ?? 0)) + Entry.Length + Outbox.Sum(a => (long)a.Length);
 
     /// <summary>Serializes a commit's documents.</summary>
@@ -43,6 +46,7 @@ internal sealed record InMemoryCommitDocuments(byte[] Entries, IReadOnlyList<byt
         var sends = customer.Sends.Count == 0
             ? null
             : StorageJson.Serialize(CustomerRows.SendsList(customer), ApplicationJsonContext.Default.ListSentAction, $"Customer '{customer.CustomerId}' sends");
+        var profile = customer.Profile.IsEmpty ? null : CustomerRows.ProfileJson(customer);
         return new(
             entriesJson,
             states,
@@ -51,10 +55,11 @@ internal sealed record InMemoryCommitDocuments(byte[] Entries, IReadOnlyList<byt
             [.. commit.Outbox.Select(a => StorageJson.Serialize(a, ApplicationJsonContext.Default.ActionMessage, $"Action '{a.IdempotencyKey}'"))])
         {
             Sends = sends,
+            Profile = profile,
             Deferred = [.. commit.Instances.Select(i => i.Deferred.Count == 0
                 ? null
                 : StorageJson.Serialize(CustomerRows.DeferredList(i), ApplicationJsonContext.Default.ListDeferredAction, $"Instance '{i.InstanceId}' deferred actions"))],
-            Active = ActiveInCustomerRow(commit, entriesJson, sends),
+            Active = ActiveInCustomerRow(commit, entriesJson.Length + (sends?.Length ?? 0) + (profile?.Length ?? 0)),
             Analytics = commit.Analytics is { } analytics
                 ? StorageJson.Serialize(analytics, ApplicationJsonContext.Default.AnalyticsRecord, $"Analytics record {analytics.Sequence}")
                 : null,
@@ -63,7 +68,7 @@ internal sealed record InMemoryCommitDocuments(byte[] Entries, IReadOnlyList<byt
 
     // The Table store carries the active instances in the customer row, so they share its one entity with the
     // entry history and sends: the same limit applies here.
-    private static byte[]? ActiveInCustomerRow(CustomerCommit commit, byte[] entries, byte[]? sends)
+    private static byte[]? ActiveInCustomerRow(CustomerCommit commit, long rowBytes)
     {
         var active = EmbeddedInstances.After(commit);
         if (active.Count == 0)
@@ -73,7 +78,7 @@ internal sealed record InMemoryCommitDocuments(byte[] Entries, IReadOnlyList<byt
 
         var customerId = commit.Customer.CustomerId;
         var json = StorageJson.Serialize(active, TableStorageJsonContext.Default.ListEmbeddedInstance, $"Customer '{customerId}' active instances");
-        StorageJson.CheckEntity(entries.Length + (sends?.Length ?? 0) + json.Length, $"Customer '{customerId}' with its active instances");
+        StorageJson.CheckEntity(rowBytes + json.Length, $"Customer '{customerId}' with its active instances");
         return json;
     }
 

@@ -4,6 +4,7 @@ using Orchestrator.Application.Customers;
 using Orchestrator.Application.Instances;
 using Orchestrator.Application.Ports;
 using Orchestrator.Application.Serialization;
+using Orchestrator.Journeys.Customers;
 using Orchestrator.Journeys.Serialization;
 
 namespace Orchestrator.Storage.Memory;
@@ -19,7 +20,7 @@ internal sealed class InMemoryCustomerPartition
     private readonly SortedDictionary<long, byte[]> _timeline = [];
     private readonly Dictionary<string, byte[]> _outbox = new(StringComparer.Ordinal);
     private readonly SortedDictionary<long, byte[]> _analytics = [];
-    private (long Sequence, byte[] Entries, byte[]? Sends, string ETag)? _customer;
+    private (long Sequence, byte[] Entries, byte[]? Sends, byte[]? Profile, string ETag)? _customer;
 
     /// <summary>Whether the partition holds no rows, so the store can forget it.</summary>
     public bool IsEmpty => _customer is null && _instances.Count == 0 && _seen.Count == 0 && _timeline.Count == 0 && _outbox.Count == 0 && _analytics.Count == 0;
@@ -34,6 +35,7 @@ internal sealed class InMemoryCustomerPartition
             ? new CustomerRecord(customerId, row.Sequence, Read(row.Entries, ApplicationJsonContext.Default.DictionaryStringJourneyEntryHistory), row.ETag)
             {
                 Sends = row.Sends is null ? [] : Read(row.Sends, ApplicationJsonContext.Default.ListSentAction),
+                Profile = row.Profile is null ? CustomerProfile.Empty : Read(row.Profile, ApplicationJsonContext.Default.CustomerProfile),
             }
             : CustomerRecord.New(customerId);
         var active = InstanceOrder.Sort(Instances().Where(i => i.IsActive));
@@ -119,7 +121,7 @@ internal sealed class InMemoryCustomerPartition
             throw new ConcurrencyConflictException($"Concurrent change for customer '{commit.Customer.CustomerId}': {conflict}. Reload and retry.");
         }
 
-        _customer = (commit.Customer.Sequence, documents.Entries, documents.Sends, nextETag());
+        _customer = (commit.Customer.Sequence, documents.Entries, documents.Sends, documents.Profile, nextETag());
         for (var i = 0; i < commit.Instances.Count; i++)
         {
             var instance = commit.Instances[i];

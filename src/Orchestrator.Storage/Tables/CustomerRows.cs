@@ -5,6 +5,7 @@ using Orchestrator.Application.Customers;
 using Orchestrator.Application.Instances;
 using Orchestrator.Application.Rules;
 using Orchestrator.Application.Serialization;
+using Orchestrator.Journeys.Customers;
 using Orchestrator.Journeys.Serialization;
 
 namespace Orchestrator.Storage.Tables;
@@ -43,6 +44,7 @@ internal static class CustomerRows
     private const string Deferred = nameof(Deferred);
     private const string Active = nameof(Active);
     private const string Recent = nameof(Recent);
+    private const string Profile = nameof(Profile);
 
     /// <summary>Row key of an instance.</summary>
     /// <param name="instanceId">The instance.</param>
@@ -127,6 +129,11 @@ internal static class CustomerRows
             JsonChunks.Write(entity, Sends, StorageJson.Serialize(SendsList(customer), ApplicationJsonContext.Default.ListSentAction, $"Customer '{customer.CustomerId}' sends"));
         }
 
+        if (!customer.Profile.IsEmpty)
+        {
+            JsonChunks.Write(entity, Profile, ProfileJson(customer));
+        }
+
         return entity;
     }
 
@@ -201,6 +208,9 @@ internal static class CustomerRows
         Sends = entity.GetBinary(Sends) is null
             ? []
             : StorageJson.Deserialize(JsonChunks.Read(entity, Sends), ApplicationJsonContext.Default.ListSentAction, $"Customer '{customerId}' sends"),
+        Profile = entity.GetBinary(Profile) is null
+            ? CustomerProfile.Empty
+            : StorageJson.Deserialize(JsonChunks.Read(entity, Profile), ApplicationJsonContext.Default.CustomerProfile, $"Customer '{customerId}' profile"),
         RecentTouchpoints = entity.GetBinary(Recent) is null
             ? []
             : StorageJson.Deserialize(JsonChunks.Read(entity, Recent), TableStorageJsonContext.Default.ListString, $"Customer '{customerId}' recent touchpoints"),
@@ -231,6 +241,12 @@ internal static class CustomerRows
     /// <returns>The list.</returns>
     public static List<Orchestrator.Journeys.Touchpoint> BufferedList(InstanceRecord instance) =>
         instance.Buffered as List<Orchestrator.Journeys.Touchpoint> ?? [.. instance.Buffered];
+
+    /// <summary>The customer's profile as JSON.</summary>
+    /// <param name="customer">The customer.</param>
+    /// <returns>The JSON.</returns>
+    public static byte[] ProfileJson(CustomerRecord customer) =>
+        StorageJson.Serialize(customer.Profile, ApplicationJsonContext.Default.CustomerProfile, $"Customer '{customer.CustomerId}' profile");
 
     /// <summary>The customer's sends as the list type the JSON context knows.</summary>
     /// <param name="customer">The customer.</param>

@@ -30,6 +30,8 @@ public sealed class FunctionRoutesTests
         { "Customers_ListJourneys", "GET", HttpRoutes.Customer + "/journeys" },
         { "Customers_GetTimeline", "GET", HttpRoutes.Customer + "/timeline" },
         { "Customers_GetIdentity", "GET", HttpRoutes.Customer + "/identity" },
+        { "Customers_GetProfile", "GET", HttpRoutes.Customer },
+        { "Customers_PatchProfile", "PATCH", HttpRoutes.Customer + "/profile" },
         { "Touchpoints_Post", "POST", HttpRoutes.Touchpoints },
         { "Analytics_GetJourney", "GET", HttpRoutes.Journeys + "/{id}/analytics" },
         { "Analytics_Rank", "GET", HttpRoutes.AnalyticsRanking },

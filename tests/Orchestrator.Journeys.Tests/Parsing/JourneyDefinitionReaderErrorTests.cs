@@ -47,6 +47,8 @@ public sealed class JourneyDefinitionReaderErrorTests
         { "mixed condition", JourneyJson.With("/entry/when", """{ "not": { "field": "event.type", "op": "exists" }, "field": "event.type" }"""), "/entry/when", "this one has 'not', 'field'" },
         { "empty condition", JourneyJson.With("/entry/when", "{}"), "/entry/when", "a condition needs 'all', 'any', 'not', or 'field'" },
         { "deep condition", JourneyJson.With("/entry/when", JourneyJson.NestedCondition(JourneyDefinitionReader.MaxConditionDepth + 1)), "/entry/when" + string.Concat(Enumerable.Repeat("/not", 16)), "conditions may nest at most 16 levels deep" },
+        { "unknown customer field", JourneyJson.With("/entry/when/field", "\"customer.tier\""), "/entry/when/field", "'customer.tier' is not a customer field: use customer.id, customer.attributes.<name>" },
+        { "unknown customer fact", JourneyJson.With("/steps/notify/data/amount", "\"{{customer.facts.mood}}\""), "/steps/notify/data/amount", "'customer.facts.mood' is not a customer fact" },
         { "bad template", JourneyJson.With("/steps/notify/data/amount", "\"{{foo.bar}}\""), "/steps/notify/data/amount", "'foo.bar' is not a field path" },
 
         // Graph.
