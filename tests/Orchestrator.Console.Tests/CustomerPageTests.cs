@@ -34,6 +34,21 @@ public sealed class CustomerPageTests(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task Customer_OptimizeAssignment_ExplainedWithTheModeAndEachArmsFigures()
+    {
+        var customer = "optimize-" + Guid.NewGuid().ToString("N")[..6];
+        await fixture.SendAsync(customer + "-signup", "customer.signed-up", customer, new { plan = "basic" });
+        await fixture.WaitForApiAsync($"/api/customers/{customer}/timeline", body => body.Contains("splitAssigned", StringComparison.Ordinal), "the optimize assignment on the timeline");
+
+        var page = await fixture.NewPageAsync();
+        await fixture.GoToAsync(page, "#/customer/" + customer);
+
+        var decision = page.Locator("[data-testid=timeline] li[data-kind=splitAssigned]");
+        await Expect(decision).ToContainTextAsync("at pick-offer, assigned to arm ");
+        await Expect(decision).ToContainTextAsync(new System.Text.RegularExpressions.Regex("because mode = \"(exploit|explore|holdout)\""));
+    }
+
+    [Fact]
     public async Task Customer_SuspendThenResume_ConfirmedAndShownOnThePage()
     {
         var customer = "ops-" + Guid.NewGuid().ToString("N")[..6];

@@ -41,6 +41,20 @@ public sealed class JourneyMapTests(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task Map_OptimizeJourney_ListsTheStepAndItsArmsWithTheHoldoutAsControl()
+    {
+        var page = await fixture.NewPageAsync();
+        await fixture.GoToAsync(page, "#/map/welcome-offer?window=24h");
+
+        await Expect(page.Locator("[data-testid=steps] tr[data-step=pick-offer] td").First).ToHaveTextAsync("optimize");
+        var arms = page.Locator("[data-testid=arms] tbody tr");
+        await Expect(arms).ToHaveCountAsync(3);
+        await Expect(arms.Nth(0)).ToContainTextAsync("discount");
+        await Expect(arms.Nth(1)).ToContainTextAsync("free-shipping");
+        await Expect(arms.Nth(2)).ToContainTextAsync("holdout (control)");
+    }
+
+    [Fact]
     public async Task Journeys_Ranked_ListsEveryDeployedJourneyFlagsTheUnderPerformerAndLinksItsMap()
     {
         var page = await fixture.NewPageAsync();

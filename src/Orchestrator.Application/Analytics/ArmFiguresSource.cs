@@ -55,14 +55,4 @@ public sealed class ArmFiguresSource(IAnalyticsStore store, TimeProvider clock, 
         _cache[key] = (now, figures);
         return figures;
     }
-
-    /// <summary>The engine context for a version: its arms' figures, or <see cref="JourneyContext.Empty"/> when it needs none.</summary>
-    /// <param name="definition">The journey version.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The context.</returns>
-    public async ValueTask<JourneyContext> ContextAsync(JourneyDefinition definition, CancellationToken cancellationToken)
-    {
-        var figures = await GetAsync(definition, cancellationToken);
-        return figures.Count == 0 ? JourneyContext.Empty : new JourneyContext { Arms = figures };
-    }
 }

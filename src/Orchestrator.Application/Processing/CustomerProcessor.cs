@@ -333,7 +333,7 @@ public sealed partial class CustomerProcessor
             return work.Context;
         }
 
-        var arms = (await _arms.ContextAsync(definition, cancellationToken)).Arms;
+        var arms = await _arms.GetAsync(definition, cancellationToken);
         return arms.Count == 0 ? work.Context : work.Context with { Arms = arms };
     }
 

@@ -197,21 +197,6 @@ public static class JourneyOrchestration
         return (transition.State, Earliest(deferredDueAt, await RecordAsync(context, transition, "touchpoint", received, isStart: false, recent, seen)));
     }
 
-    // The engine's context. A version with an optimize step gets its arms' figures from an activity before every engine
-    // call (the simplest rule that never misses the moment an instance reaches the step): the result is in the history,
-    // so a replay passes the engine the very figures the first run saw. A version without one costs nothing.
-    private static async Task<JourneyContext> ContextAsync(IJourneyOrchestrationContext context, JourneyDefinition definition)
-    {
-        if (!OptimizeFigures.Needed(definition))
-        {
-            return JourneyContext.Empty;
-        }
-
-        var figures = await context.CallActivityAsync<IReadOnlyDictionary<string, ArmFigures>>(
-            JourneyOrchestrationNames.LoadArmFigures, new DefinitionRequest(definition.Id, definition.Version));
-        return new JourneyContext { Arms = figures };
-    }
-
     // The engine's context: the customer's profile as the instance last saw it and, for a version with an optimize step,
     // its arms' figures from an activity before every engine call (the simplest rule that never misses the moment an
     // instance reaches the step): the result is in the history, so a replay passes the engine the very figures the

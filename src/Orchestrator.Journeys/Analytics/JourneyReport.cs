@@ -5,7 +5,7 @@ namespace Orchestrator.Journeys.Analytics;
 /// <param name="Version">The version reported, or null for all versions.</param>
 /// <param name="Totals">Journey totals.</param>
 /// <param name="Steps">The funnel, one entry per step of the definition, in definition order.</param>
-/// <param name="Arms">Split arms compared.</param>
+/// <param name="Arms">Split and optimize arms compared.</param>
 /// <param name="Score">The success score.</param>
 /// <param name="PreviousScore">The score over the previous window of the same length.</param>
 /// <param name="Trend">Score minus the previous score.</param>

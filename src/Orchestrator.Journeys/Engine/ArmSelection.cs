@@ -30,27 +30,31 @@ internal static class ArmSelection
             return (holdout.Label, holdout.Next, values);
         }
 
-        if (random.NextDouble() < step.Explore)
+        var exploring = random.NextDouble() < step.Explore;
+        values["mode"] = exploring ? "\"explore\"" : "\"exploit\"";
+        foreach (var arm in step.Arms)
+        {
+            var figures = FiguresOf(step, arm, context);
+            values[$"{arm.Label}.instances"] = figures.Instances.ToString(CultureInfo.InvariantCulture);
+            values[$"{arm.Label}.goals"] = figures.Goals.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (exploring)
         {
             var index = Math.Min(step.Arms.Count - 1, (int)(random.NextDouble() * step.Arms.Count));
-            values["mode"] = "\"explore\"";
             values["explore"] = Number(step.Explore);
             return (step.Arms[index].Label, step.Arms[index].Next, values);
         }
 
-        values["mode"] = "\"exploit\"";
         OptimizeArm? best = null;
         var bestSample = double.NegativeInfinity;
         foreach (var arm in step.Arms)
         {
-            var figures = context.Arms.GetValueOrDefault(ArmFigures.Key(step.Id, arm.Label)) ?? ArmFigures.None;
-
             // Figures from a store are never inconsistent, but a hand-written scenario may be: clamp, never throw.
+            var figures = FiguresOf(step, arm, context);
             var goals = Math.Max(0, figures.Goals);
             var misses = Math.Max(0, figures.Instances - goals);
             var sample = random.NextBeta(goals + 1.0, misses + 1.0);
-            values[$"{arm.Label}.instances"] = figures.Instances.ToString(CultureInfo.InvariantCulture);
-            values[$"{arm.Label}.goals"] = figures.Goals.ToString(CultureInfo.InvariantCulture);
             values[$"{arm.Label}.sample"] = Number(sample);
             if (sample > bestSample)
             {
@@ -61,6 +65,9 @@ internal static class ArmSelection
 
         return (best!.Label, best.Next, values);
     }
+
+    private static ArmFigures FiguresOf(OptimizeStep step, OptimizeArm arm, JourneyContext context) =>
+        context.Arms.GetValueOrDefault(ArmFigures.Key(step.Id, arm.Label)) ?? ArmFigures.None;
 
     private static string Number(double value) => Math.Round(value, 6).ToString("R", CultureInfo.InvariantCulture);
 }

@@ -40,6 +40,16 @@ internal static class JourneyDocumentReader
         journey.Complete();
 
         JourneyGraphValidator.Validate(start, steps, declared, errors);
+
+        // An optimize step's reward is the goal: without one, every arm would look equally hopeless forever.
+        if (!journey.Has("goal"))
+        {
+            foreach (var optimize in steps.Values.OfType<OptimizeStep>())
+            {
+                errors.Add(new DefinitionError(JsonPointer.Append("/steps", optimize.Id), "an optimize step learns from the journey's goal: add a 'goal'"));
+            }
+        }
+
         if (errors.Count > 0 || id is null || name is null || entry is null || start is null)
         {
             return null;

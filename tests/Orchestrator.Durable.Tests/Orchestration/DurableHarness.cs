@@ -12,7 +12,9 @@ internal sealed class DurableHarness : IDisposable
     public DurableHarness(ApplicationOptions? options = null)
     {
         Runtime = new TestRuntime(options ?? new ApplicationOptions { SendRules = Application.Rules.SendRulesOptions.None });
-        Activities = new JourneyActivities(Runtime.Processor, Runtime.Dispatcher, Runtime.Customers, Runtime.DefinitionStore, Runtime.Catalog);
+        Activities = new JourneyActivities(
+            Runtime.Processor, Runtime.Dispatcher, Runtime.Customers, Runtime.DefinitionStore, Runtime.Catalog,
+            new Application.Analytics.ArmFiguresSource(Runtime.AnalyticsStore, Runtime.Clock, Runtime.Options.Analytics));
         Router = new DurableTouchpointRouter(Runtime.Processor, Runtime.Identity, Runtime.Clock);
     }
 

@@ -65,6 +65,29 @@ public class OptimizeStepTests
     }
 
     [Fact]
+    public void Optimize_RecordedFigures_RecomputeTheSameAssignment()
+    {
+        var definition = OptimizeJourneys.Offer();
+        var context = Context(("A", 300, 31), ("B", 280, 52));
+
+        for (var i = 0; i < 100; i++)
+        {
+            var decision = Assignment(definition, i, context);
+            var recorded = new JourneyContext
+            {
+                Arms = new[] { "A", "B" }.ToDictionary(
+                    arm => ArmFigures.Key("pick", arm),
+                    arm => new ArmFigures(long.Parse(decision.Values![$"{arm}.instances"], System.Globalization.CultureInfo.InvariantCulture), long.Parse(decision.Values[$"{arm}.goals"], System.Globalization.CultureInfo.InvariantCulture)),
+                    StringComparer.Ordinal),
+            };
+
+            var again = Assignment(definition, i, recorded);
+            Assert.Equal(decision.Next, again.Next);
+            Assert.Equal(decision.Values, again.Values);
+        }
+    }
+
+    [Fact]
     public void Optimize_Holdout_KeepsItsShareWhateverTheFigures()
     {
         var definition = OptimizeJourneys.Offer(Holdout);

@@ -34,6 +34,20 @@ public class OptimizeStepReadingTests
         Assert.Contains(result.Errors, e => e.Pointer == pointer && e.Message.Contains(fragment, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Read_OptimizeStepWithoutGoal_ReportsTheMissingReward()
+    {
+        var json = JourneyJson.Edit(
+            ("/goal", null),
+            ("/steps/remind", """{ "type": "optimize", "arms": [ { "next": "wait-pay" }, { "next": "thanks" } ] }"""));
+
+        var result = JourneyDefinitionReader.Read(json);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("/steps/remind", error.Pointer);
+        Assert.Contains("goal", error.Message, StringComparison.Ordinal);
+    }
+
     private static JourneyDefinition Read(string step)
     {
         var result = JourneyDefinitionReader.Read(JourneyJson.With("/steps/remind", step));

@@ -70,6 +70,24 @@ public sealed class OptimizeJourneyTests(AzuriteFixture azurite, HostFixture fix
         Assert.Equal(counted["B"].GetProperty("goals").GetInt64().ToString(CultureInfo.InvariantCulture), learned.GetProperty("values").GetProperty("B.goals").GetString());
     }
 
+    [Theory]
+    [InlineData("explore", "2", "/steps/pick/explore")]
+    [InlineData("arms", "[ { \"next\": \"send-a\" } ]", "/steps/pick/arms")]
+    [InlineData("holdout", "{ \"next\": \"wait\", \"share\": 1 }", "/steps/pick/holdout/share")]
+    public async Task Put_InvalidOptimizeStep_Returns400PointingAtTheField(string property, string json, string pointer)
+    {
+        var definition = TestJourneys.Read(TestJourneys.Offer, "test-offer-invalid");
+        definition["steps"]!["pick"]![property] = System.Text.Json.Nodes.JsonNode.Parse(json);
+        using var content = new StringContent(definition.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await _client.PutAsync(new Uri("/api/journeys/test-offer-invalid", UriKind.Relative), content);
+        var answer = await Api.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal("application/problem+json", answer.MediaType);
+        Assert.Contains(pointer, answer.Body.ErrorPlaces("pointer"));
+    }
+
     private static long Instances(JsonElement assignment, string arm) =>
         long.Parse(assignment.GetProperty("values").GetProperty($"{arm}.instances").GetString()!, CultureInfo.InvariantCulture);
 

@@ -141,7 +141,7 @@ export const mapPage: Page = (main, route) => {
     }
 
     if (report.arms.length > 0) {
-      replace(arms, h("h2", {}, "Split arms"), h("table", { class: "grid", "data-testid": "arms" },
+      replace(arms, h("h2", {}, "Split and optimize arms"), h("table", { class: "grid", "data-testid": "arms" },
         h("thead", {}, h("tr", {}, ...["Split", "Arm", "Ended", "Goals", "Conversion (95 % interval)", "Uplift vs control", "p-value"].map((c) => h("th", { scope: "col" }, c)))),
         h("tbody", {}, ...report.arms.map((a) => h("tr", {},
           h("td", {}, a.split), h("td", {}, a.arm, a.control ? " (control)" : ""), h("td", { class: "num" }, count(a.instances)),
