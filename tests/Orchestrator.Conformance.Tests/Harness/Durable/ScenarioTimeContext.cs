@@ -42,9 +42,9 @@ internal sealed class ScenarioTimeContext : IJourneyOrchestrationContext
     public async Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken)
     {
         var payload = await _inner.WaitForExternalEvent<T>(eventName, cancellationToken);
-        if (payload is Touchpoint touchpoint && !cancellationToken.IsCancellationRequested)
+        if (payload is RaisedTouchpoint raised && !cancellationToken.IsCancellationRequested)
         {
-            _now = touchpoint.Time;
+            _now = raised.Time;
         }
 
         return payload;
