@@ -1,5 +1,4 @@
 using Orchestrator.Durable.Orchestration;
-using Orchestrator.Journeys;
 
 namespace Orchestrator.Conformance.Tests.Harness.Durable;
 
