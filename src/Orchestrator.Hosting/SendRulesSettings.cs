@@ -43,6 +43,7 @@ public static class SendRulesSettings
         {
             DefaultTimeZone = section[nameof(SendRulesOptions.DefaultTimeZone)] ?? rules.DefaultTimeZone,
             CollisionWindow = section.GetValue(nameof(SendRulesOptions.CollisionWindow), rules.CollisionWindow),
+            RequireOptIn = section.GetValue(nameof(SendRulesOptions.RequireOptIn), rules.RequireOptIn),
         };
     }
 

@@ -49,6 +49,27 @@ public sealed class CustomerPageTests(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task Customer_ProfileSetByTouchpoint_ShownWithAttributesAndConsent()
+    {
+        var customer = "profile-" + Guid.NewGuid().ToString("N")[..6];
+        await fixture.SendAsync(customer + "-upd", "customer.updated", customer, new
+        {
+            attributes = new { tier = "gold", locale = "fr-FR" },
+            consent = new { sms = new { status = "optOut", source = "preference-center" } },
+        });
+        await fixture.WaitForApiAsync($"/api/customers/{customer}", body => body.Contains("gold", StringComparison.Ordinal), "the profile with the tier");
+
+        var page = await fixture.NewPageAsync();
+        await fixture.GoToAsync(page, "#/customer/" + customer);
+
+        var profile = page.Locator("[data-testid=profile]");
+        await Expect(profile.Locator(".attributes")).ToHaveTextAsync("tier = \"gold\", locale = \"fr-FR\"");
+        await Expect(profile.Locator(".consent")).ToContainTextAsync("sms: opted out");
+        await Expect(profile.Locator(".consent")).ToContainTextAsync("(preference-center)");
+        await Expect(profile).ToContainTextAsync("customer.updated from");
+    }
+
+    [Fact]
     public async Task Customer_SuspendThenResume_ConfirmedAndShownOnThePage()
     {
         var customer = "ops-" + Guid.NewGuid().ToString("N")[..6];

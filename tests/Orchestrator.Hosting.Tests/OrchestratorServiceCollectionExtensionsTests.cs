@@ -21,6 +21,28 @@ public sealed class OrchestratorServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void AddOrchestrator_ProfileTouchpointTypeAndRequireOptIn_ReachTheApplicationOptions()
+    {
+        using var services = Build(new() { ["Orchestrator:ProfileTouchpointType"] = "crm.profile.changed", ["Orchestrator:SendRules:RequireOptIn"] = "true" });
+
+        var options = services.GetRequiredService<ApplicationOptions>();
+
+        Assert.Equal("crm.profile.changed", options.ProfileTouchpointType);
+        Assert.True(options.SendRules.RequireOptIn);
+    }
+
+    [Fact]
+    public void AddOrchestrator_NothingConfigured_CustomerUpdatedChangesProfilesAndOptInIsNotRequired()
+    {
+        using var services = Build([]);
+
+        var options = services.GetRequiredService<ApplicationOptions>();
+
+        Assert.Equal("customer.updated", options.ProfileTouchpointType);
+        Assert.False(options.SendRules.RequireOptIn);
+    }
+
+    [Fact]
     public void StorageSettings_TableServiceUriWithClientId_UsesTheIdentityAndNoConnectionString()
     {
         var storage = StorageSettings.Read(Section(new()

@@ -22,4 +22,7 @@ public sealed record TimelineEntry(
 {
     /// <summary>Actions the send-time rules skipped or deferred, with the verdict and reason.</summary>
     public IReadOnlyList<WithheldAction> Withheld { get; init; } = [];
+
+    /// <summary>For actions that offered several channels: each channel passed over, and why.</summary>
+    public IReadOnlyList<SkippedChannel> SkippedChannels { get; init; } = [];
 }

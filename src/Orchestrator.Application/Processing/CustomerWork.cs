@@ -30,6 +30,7 @@ internal sealed class CustomerWork
     private readonly List<PendingSend> _pending = [];
     private readonly List<ActionMessage> _actions = [];
     private readonly List<WithheldAction> _withheld = [];
+    private readonly List<SkippedChannel> _skipped = [];
     private readonly List<string> _notes = [];
     private readonly List<DueTimer> _timers = [];
     private readonly List<InstanceLocation> _newInstances = [];
@@ -278,7 +279,7 @@ internal sealed class CustomerWork
         Put(after);
         foreach (var deferred in due)
         {
-            _pending.Add(new PendingSend(record.InstanceId, definition, deferred.Action, TimeZone: null, Released: true));
+            _pending.Add(new PendingSend(record.InstanceId, definition, deferred.Action, TimeZone: null, Released: true, Alternatives: []));
         }
 
         if (rest.Length > 0)
@@ -314,7 +315,7 @@ internal sealed class CustomerWork
         DecideSends();
         var customer = _snapshot.Customer;
         var sequence = customer.Sequence + 1;
-        var entry = new TimelineEntry(sequence, _now, kind, touchpoint, _decisions, _actions, _notes) { Withheld = _withheld };
+        var entry = new TimelineEntry(sequence, _now, kind, touchpoint, _decisions, _actions, _notes) { Withheld = _withheld, SkippedChannels = _skipped };
         var parts = _analytics.Where(a => !a.Value.IsEmpty).Select(a => new AnalyticsPart(a.Key.JourneyId, a.Key.Version, a.Value.Counts)).ToArray();
         return new CustomerCommit(
             customer with
@@ -342,13 +343,30 @@ internal sealed class CustomerWork
         }
 
         var history = new List<SentAction>(_snapshot.Customer.Sends);
-        foreach (var pending in _pending.OrderByDescending(p => p.Definition.Priority))
+        foreach (var candidate in _pending.OrderByDescending(p => p.Definition.Priority))
         {
-            var definition = pending.Definition;
+            var definition = candidate.Definition;
+            var request = new SendRequest(candidate.Action.Channel, definition.Id, definition.Category, definition.Priority, definition.SuppressWhileActive, candidate.TimeZone)
+            {
+                Alternatives = candidate.Alternatives,
+                Consent = _profile.Consent,
+            };
+            var rules = candidate.Released ? _rules with { QuietHours = new Dictionary<string, QuietHours>() } : _rules;
+            var verdict = SendRules.Decide(request, ActiveJourneysBesides(candidate.InstanceId), history, rules, _now);
+
+            // The channel chosen among several goes on the action itself: the channel app and the history see it.
+            var pending = verdict.Channel is { } chosen && chosen != candidate.Action.Channel
+                ? candidate with { Action = candidate.Action with { Channel = chosen } }
+                : candidate;
             var action = pending.Action;
-            var request = new SendRequest(action.Channel, definition.Id, definition.Category, definition.Priority, definition.SuppressWhileActive, pending.TimeZone);
-            var rules = pending.Released ? _rules with { QuietHours = new Dictionary<string, QuietHours>() } : _rules;
-            var verdict = SendRules.Decide(request, ActiveJourneysBesides(pending.InstanceId), history, rules, _now);
+            if (candidate.Alternatives.Count > 0)
+            {
+                var usedInstead = verdict.Kind is SendVerdictKind.Send or SendVerdictKind.Deferred ? action.Channel : null;
+                _skipped.AddRange(verdict.Skipped
+                    .Where(s => s.Channel != usedInstead)
+                    .Select(s => new SkippedChannel(pending.InstanceId, action.IdempotencyKey, s.Channel, s.Kind, s.Reason, usedInstead)));
+            }
+
             switch (verdict.Kind)
             {
                 case SendVerdictKind.Send:
@@ -448,8 +466,9 @@ internal sealed class CustomerWork
                         new ActionMessage(
                             send.IdempotencyKey, send.Channel, send.Action, send.Data, state.CustomerId,
                             state.JourneyId, state.Version, state.InstanceId, send.StepId, _now),
-                        TimeZoneOf(state),
-                        Released: false));
+                        TimeZoneOf(state) ?? ProfileTimeZone(),
+                        Released: false,
+                        send.Alternatives));
                     break;
                 case ScheduleWakeUp wakeUp:
                     _timers.Add(new DueTimer(state.CustomerId, state.InstanceId, wakeUp.At));
@@ -462,9 +481,13 @@ internal sealed class CustomerWork
         }
     }
 
-    // vars.timeZone, else the trigger's data.timeZone, else the latest touchpoint's; null leaves the default.
+    // vars.timeZone, else the trigger's data.timeZone, else the latest touchpoint's (then the profile's timeZone attribute,
+    // read by the caller); null leaves the default.
     private static string? TimeZoneOf(JourneyState state) =>
         TimeZoneIn(state.Vars) ?? TimeZoneIn(state.Trigger.Data) ?? TimeZoneIn(state.LastEvent?.Data);
+
+    private string? ProfileTimeZone() =>
+        _profile.Attributes.TryGetValue("timeZone", out var zone) && zone.ValueKind == JsonValueKind.String ? zone.GetString() : null;
 
     private static string? TimeZoneIn(JsonElement? element) =>
         element is { ValueKind: JsonValueKind.Object } value
@@ -473,5 +496,6 @@ internal sealed class CustomerWork
             ? zone.GetString()
             : null;
 
-    private sealed record PendingSend(string InstanceId, JourneyDefinition Definition, ActionMessage Action, string? TimeZone, bool Released);
+    // Alternatives: channels to try after the action's own, in order; a released deferred action keeps the channel it waited for.
+    private sealed record PendingSend(string InstanceId, JourneyDefinition Definition, ActionMessage Action, string? TimeZone, bool Released, IReadOnlyList<string> Alternatives);
 }

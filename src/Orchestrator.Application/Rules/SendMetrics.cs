@@ -37,6 +37,7 @@ public static class SendMetrics
         SendVerdictKind.Capped => "capped",
         SendVerdictKind.LostPriority => "lostPriority",
         SendVerdictKind.Deferred => "deferred",
+        SendVerdictKind.NoConsent => "noConsent",
         _ => "send",
     };
 }

@@ -34,6 +34,12 @@ public sealed record SendRulesOptions
     /// <summary>Two journeys' sends on one channel within this window collide: the higher priority wins.</summary>
     public TimeSpan CollisionWindow { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Whether a send needs the customer's explicit opt-in for its channel. By default only an opt-out blocks a channel
+    /// and a channel with unknown consent may be used.
+    /// </summary>
+    public bool RequireOptIn { get; init; }
+
     /// <summary>How long the send history must be kept to apply every cap and the collision window.</summary>
     public TimeSpan HistoryHorizon => Caps.Select(c => c.Per).Append(CollisionWindow).Max();
 }

@@ -8,4 +8,10 @@ public sealed record SendVerdict(SendVerdictKind Kind, string? Reason = null, Da
 {
     /// <summary>Send now.</summary>
     public static SendVerdict Send { get; } = new(SendVerdictKind.Send);
+
+    /// <summary>The channel the verdict is for: the one to send or defer on; null means the request's first channel.</summary>
+    public string? Channel { get; init; }
+
+    /// <summary>Channels tried before the verdict's and why each could not be used, in order.</summary>
+    public IReadOnlyList<ChannelSkip> Skipped { get; init; } = [];
 }

@@ -21,4 +21,7 @@ public enum SendVerdictKind
 
     /// <summary>Deferred: quiet hours on the channel; send when they end.</summary>
     Deferred,
+
+    /// <summary>Skipped: the customer opted out of the channel (or, when opt-in is required, has not opted in).</summary>
+    NoConsent,
 }

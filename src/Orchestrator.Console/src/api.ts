@@ -109,6 +109,17 @@ export interface StepOccupant {
   createdTime: string; lastUpdatedTime: string;
 }
 export interface CustomerIdentity { subject: string; customerId: string; isAlias: boolean; linked: boolean }
+export interface ChannelConsent { status: "optIn" | "optOut"; at: string; source: string | null }
+export interface CustomerProfile {
+  customerId: string;
+  attributes: Record<string, unknown>;
+  consent: Record<string, ChannelConsent>;
+  facts: {
+    lastTouchpointAt: string | null; lastTouchpointType: string | null; lastChannel: string | null;
+    journeys: { journeyId: string; instanceId: string; step: string | null }[];
+    recentOutcomes: { journeyId: string; instanceId: string; outcome: string; at: string }[];
+  };
+}
 export interface CustomerJourney {
   instanceId: string; journey: string; version: number; runtimeStatus: string; currentStep: string | null; outcome: string | null;
   createdTime: string; lastUpdatedTime: string;

@@ -69,7 +69,7 @@ public sealed partial class DurableTouchpointIngress
 
             foreach (var instanceId in plan.Raises)
             {
-                await client.RaiseEventAsync(instanceId, JourneyOrchestrationNames.TouchpointEvent, plan.Touchpoint, cancellationToken);
+                await client.RaiseEventAsync(instanceId, JourneyOrchestrationNames.TouchpointEvent, plan.Raised, cancellationToken);
             }
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)

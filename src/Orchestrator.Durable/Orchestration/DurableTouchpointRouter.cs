@@ -82,7 +82,7 @@ public sealed class DurableTouchpointRouter
                 work.Note($"{start.Definition.Id}: orchestration {start.InstanceId} scheduled");
             }
 
-            plan = new TouchpointPlan(touchpoint, Redelivery: false, starts, raises, routed.Notes);
+            plan = new TouchpointPlan(touchpoint, Redelivery: false, starts, raises, routed.Notes) { Customer = work.Profile };
             return work;
 
         }, "touchpoint", touchpoint, cancellationToken);
@@ -102,6 +102,6 @@ public sealed class DurableTouchpointRouter
             .Where(i => i.RuntimeStatus != InstanceRuntimeStatus.Pending && i.Buffered.Any(t => t.Id == touchpoint.Id))
             .Select(i => i.InstanceId)
             .ToArray();
-        return new TouchpointPlan(touchpoint, Redelivery: true, starts, raises, []);
+        return new TouchpointPlan(touchpoint, Redelivery: true, starts, raises, []) { Customer = profile };
     }
 }

@@ -129,7 +129,7 @@ public static class JourneyOrchestration
             context.SetCustomStatus(Status(state, deferredDueAt, input.Generation, recent));
 
             using var cancel = new CancellationTokenSource();
-            var touchpoint = running ? context.WaitForExternalEvent<Touchpoint>(JourneyOrchestrationNames.TouchpointEvent, cancel.Token) : null;
+            var touchpoint = running ? context.WaitForExternalEvent<RaisedTouchpoint>(JourneyOrchestrationNames.TouchpointEvent, cancel.Token) : null;
             var timer = wakeUpAt is { } at ? context.CreateTimer(at, cancel.Token) : null;
             var waits = new List<Task>(2);
             if (touchpoint is not null)
@@ -150,7 +150,9 @@ public static class JourneyOrchestration
             handled++;
             if (touchpoint is not null && winner == touchpoint)
             {
-                (state, deferredDueAt) = await ApplyAsync(context, definition, state, deferredDueAt, await touchpoint, context.CurrentUtcDateTime, recent, seen);
+                var raised = await touchpoint;
+                seen.Update(raised.Customer);
+                (state, deferredDueAt) = await ApplyAsync(context, definition, state, deferredDueAt, raised.ToTouchpoint(), context.CurrentUtcDateTime, recent, seen);
                 continue;
             }
 

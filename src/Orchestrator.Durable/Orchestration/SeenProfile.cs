@@ -4,7 +4,7 @@ using Orchestrator.Journeys.Engine;
 namespace Orchestrator.Durable.Orchestration;
 
 /// <summary>
-/// The customer's profile as the orchestration last saw it: from its input, then from each activity result. Only what
+/// The customer's profile as the orchestration last saw it: from its input, then from each raised touchpoint and activity result. Only what
 /// the history carries, so a replay gives the engine the same profile at every step.
 /// </summary>
 /// <param name="profile">The profile the generation's input carries, if any.</param>
@@ -20,9 +20,13 @@ internal sealed class SeenProfile(CustomerProfile? profile)
 
     /// <summary>Takes the profile an activity returned; an activity of an older build returns none and changes nothing.</summary>
     /// <param name="result">The activity's result.</param>
-    public void Update(ActivityResult result)
+    public void Update(ActivityResult result) => Update(result.Customer);
+
+    /// <summary>Takes the profile a raised touchpoint or an activity carried; none changes nothing.</summary>
+    /// <param name="customer">The profile, if any.</param>
+    public void Update(CustomerProfile? customer)
     {
-        if (result.Customer is { } customer)
+        if (customer is not null)
         {
             Profile = customer;
             _context = null;

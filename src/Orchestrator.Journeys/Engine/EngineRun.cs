@@ -257,7 +257,8 @@ internal sealed class EngineRun
                 }
 
                 var key = string.Create(CultureInfo.InvariantCulture, $"{_original.InstanceId}/{send.Id}/{_stepVisits}");
-                Command(new SendAction(send.Id, send.Channel, send.Action, data, key));
+                var candidates = send.CandidatesFor(_context.Customer?.PreferredChannel);
+                Command(new SendAction(send.Id, candidates[0], send.Action, data, key) { Alternatives = [.. candidates.Skip(1)] });
                 Record(DecisionKind.ActionRequested, send.Id, send.Next, JourneyPlan.For(_definition).ActionLabel(send));
                 return send.Next;
 

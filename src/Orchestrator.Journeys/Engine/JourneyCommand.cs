@@ -33,6 +33,27 @@ public abstract record JourneyCommand
 /// <param name="IdempotencyKey">Unique per instance and step visit: a redelivered action carries the same key.</param>
 public sealed record SendAction(string StepId, string Channel, string Action, JsonElement? Data, string IdempotencyKey) : JourneyCommand
 {
+    /// <summary>
+    /// Channels to try after <see cref="Channel"/>, in order, when the step lists several (or the customer's preferred
+    /// channel and its fallback); the send-time rules use the first that consent, caps and quiet hours allow.
+    /// </summary>
+    public IReadOnlyList<string> Alternatives { get; init; } = [];
+
+    /// <summary>Equal when every value is, the alternatives compared element by element (as they read back from JSON).</summary>
+    /// <param name="other">The other action.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(SendAction? other) =>
+        other is not null
+        && StepId == other.StepId
+        && Channel == other.Channel
+        && Action == other.Action
+        && EqualityComparer<JsonElement?>.Default.Equals(Data, other.Data)
+        && IdempotencyKey == other.IdempotencyKey
+        && Alternatives.SequenceEqual(other.Alternatives, StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(StepId, Channel, Action, IdempotencyKey, Alternatives.Count);
+
     /// <inheritdoc />
     public override TResult Match<TResult>(Func<SendAction, TResult> send, Func<ScheduleWakeUp, TResult> wakeUp, Func<CompleteJourney, TResult> complete)
     {

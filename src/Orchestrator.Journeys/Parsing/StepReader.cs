@@ -68,13 +68,84 @@ internal static class StepReader
         return result;
     }
 
+    // Exactly one of "channel" and "channels"; "fallback" only beside "channel": "preferred", and required there.
     private static SendStep? ReadSend(string id, JsonObjectReader step)
     {
-        var channel = step.RequiredText("channel") ?? string.Empty;
+        List<string> channels = [];
+        List<string> fallback = [];
+        string channel;
+        if (step.Has("channels"))
+        {
+            if (step.Has("channel"))
+            {
+                step.Errors.Add(new DefinitionError(step.Pointer, "a send step has 'channel' or 'channels', not both"));
+                step.TryGet("channel", out _);
+            }
+
+            channels = ChannelList(step, "channels");
+            channel = channels.Count > 0 ? channels[0] : string.Empty;
+        }
+        else
+        {
+            channel = step.RequiredText("channel") ?? string.Empty;
+        }
+
+        if (channel == SendStep.Preferred && channels.Count == 0)
+        {
+            if (!step.Has("fallback"))
+            {
+                step.Errors.Add(new DefinitionError(step.Pointer, "\"channel\": \"preferred\" needs 'fallback': the channels to try when the customer has no preferred channel or it cannot be used"));
+            }
+            else
+            {
+                fallback = ChannelList(step, "fallback");
+            }
+        }
+        else if (step.Has("fallback"))
+        {
+            step.Errors.Add(new DefinitionError(step.PointerOf("fallback"), "'fallback' goes with \"channel\": \"preferred\" only; list the channels in 'channels' instead"));
+            step.TryGet("fallback", out _);
+        }
+
         var action = step.RequiredText("action") ?? string.Empty;
         var data = step.TryGet("data", out var value) ? JsonTemplate.Compile(value, step.PointerOf("data"), step.Errors) : null;
         var next = step.RequiredText("next");
-        return next is null ? null : new SendStep(id, channel, action, data, next);
+        return next is null ? null : new SendStep(id, channel, action, data, next) { Channels = channels, Fallback = fallback };
+    }
+
+    // A non-empty array of distinct channel names; "preferred" is not a channel of its own.
+    private static List<string> ChannelList(JsonObjectReader step, string name)
+    {
+        var list = new List<string>();
+        if (!step.TryGetArray(name, required: true, out var items))
+        {
+            return list;
+        }
+
+        var index = 0;
+        foreach (var item in items.EnumerateArray())
+        {
+            var pointer = JsonPointer.Append(step.PointerOf(name), (index++).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (JsonValues.String(item, pointer, step.Errors, nonEmpty: true) is not { } channel)
+            {
+                continue;
+            }
+
+            if (channel == SendStep.Preferred)
+            {
+                step.Errors.Add(new DefinitionError(pointer, "'preferred' is not a channel here: use \"channel\": \"preferred\" with 'fallback'"));
+            }
+            else if (list.Contains(channel, StringComparer.Ordinal))
+            {
+                step.Errors.Add(new DefinitionError(pointer, $"'{channel}' is listed twice"));
+            }
+            else
+            {
+                list.Add(channel);
+            }
+        }
+
+        return list;
     }
 
     private static SetStep? ReadSet(string id, JsonObjectReader step)

@@ -175,7 +175,7 @@ public sealed class DurableDriver : IJourneyDriver, IDisposable
                     continue;
                 }
 
-                context.Raise(JourneyOrchestrationNames.TouchpointEvent, plan.Touchpoint);
+                context.Raise(JourneyOrchestrationNames.TouchpointEvent, plan.Raised);
             }
 
             var started = cursor.Advance(touchpoint);

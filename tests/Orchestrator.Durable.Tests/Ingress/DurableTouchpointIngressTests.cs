@@ -80,7 +80,7 @@ public sealed class DurableTouchpointIngressTests : IDisposable
         Assert.IsType<SettleDecision.Complete>(decision);
         _client.Verify(c => c.RaiseEventAsync(
             BillPaymentInstance, JourneyOrchestrationNames.TouchpointEvent,
-            It.Is<object?>(p => p is Journeys.Touchpoint && ((Journeys.Touchpoint)p).Id == "e2"),
+            It.Is<object?>(p => p is RaisedTouchpoint && ((RaisedTouchpoint)p).Id == "e2"),
             It.IsAny<CancellationToken>()), Times.Once());
     }
 

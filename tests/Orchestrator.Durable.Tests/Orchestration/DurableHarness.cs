@@ -45,7 +45,7 @@ internal sealed class DurableHarness : IDisposable
         // A raise the runtime loses is one that never arrives.
         foreach (var instanceId in raise ? plan.Raises : [])
         {
-            _instances[instanceId].Raise(JourneyOrchestrationNames.TouchpointEvent, plan.Touchpoint);
+            _instances[instanceId].Raise(JourneyOrchestrationNames.TouchpointEvent, plan.Raised);
         }
 
         return plan;

@@ -50,8 +50,8 @@ public sealed class JourneyFunctionsTests
             .ReturnsAsync(Pinger);
         context.Setup(c => c.CallActivityAsync<ActivityResult>(It.Is<TaskName>(n => n.Name == JourneyOrchestrationNames.RecordTransition), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .ReturnsAsync(new ActivityResult(null, []));
-        context.Setup(c => c.WaitForExternalEvent<Touchpoint>(JourneyOrchestrationNames.TouchpointEvent, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(ping);
+        context.Setup(c => c.WaitForExternalEvent<RaisedTouchpoint>(JourneyOrchestrationNames.TouchpointEvent, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(RaisedTouchpoint.Of(ping, customer: null));
         context.Setup(c => c.CreateTimer(T0.AddDays(1), It.IsAny<CancellationToken>()))
             .Callback<DateTime, CancellationToken>((_, token) => timerToken = token)
             .Returns(timer.Task);

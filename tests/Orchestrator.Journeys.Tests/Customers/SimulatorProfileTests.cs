@@ -15,7 +15,7 @@ public class SimulatorProfileTests
     {
         var trace = JourneySimulator.Run(Journey(), Script($$"""
             { "start": "2026-03-02T10:00:00Z", "customer": {{customer}},
-              "events": [ { "at": "PT0S", "type": "loyalty.joined" } ] }
+              "events": [ { "at": "PT0S", "type": "membership.started" } ] }
             """));
 
         Assert.Equal([action], trace.Actions);
@@ -26,7 +26,7 @@ public class SimulatorProfileTests
     {
         var trace = JourneySimulator.Run(Journey(), Script("""
             { "start": "2026-03-02T10:00:00Z", "customer": { "attributes": { "tier": "gold", "locale": "fr-FR" } },
-              "events": [ { "at": "PT0S", "type": "loyalty.joined" } ] }
+              "events": [ { "at": "PT0S", "type": "membership.started" } ] }
             """));
 
         var send = Assert.Single(trace.Entries.SelectMany(e => e.Commands).OfType<SendAction>());

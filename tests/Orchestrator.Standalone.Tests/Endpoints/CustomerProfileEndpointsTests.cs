@@ -23,6 +23,10 @@ public sealed class CustomerProfileEndpointsTests(AzuriteFixture azurite, HostFi
                   "plain": { "type": "send", "channel": "email", "action": "welcome", "next": "done" },
                   "done": { "type": "end", "outcome": "success" } }
                 """));
+            await TestJourneys.DeployAsync(host.Client, Journey("profile-channels", "offer.ready", "offer", """
+                { "offer": { "type": "send", "channels": ["email", "mobile", "web"], "action": "offer", "next": "done" },
+                  "done": { "type": "end", "outcome": "success" } }
+                """));
         });
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -72,6 +76,25 @@ public sealed class CustomerProfileEndpointsTests(AzuriteFixture azurite, HostFi
         Assert.Equal("email", sent[0].Text("channel"));
         var timeline = await _host.Client.GetJsonAsync($"/api/customers/{Customer}/timeline");
         Assert.Equal(2, timeline.Body.EnumerateArray().Count(e => e.Text("kind") == "profile"));
+    }
+
+    [Fact]
+    public async Task Touchpoint_SendWithChannels_SkipsTheOptedOutChannelAndTheTimelineSaysWhy()
+    {
+        const string Customer = "cust-profile-channels";
+        Assert.Equal(HttpStatusCode.OK, (await PatchAsync(Customer, """{ "consent": { "email": { "status": "optOut", "source": "preference-center" } } }""")).Status);
+
+        await _host.Client.PostTouchpointsAsync(CloudEvents.Content(CloudEvents.Event("offer-1", "offer.ready", Customer)));
+
+        var sent = await Eventually.WaitAsync(
+            async () => (await ActionsQueue.DrainAsync(_host.Queue("actions"))).For(Customer),
+            a => a.Count == 1,
+            "the offer to be sent on the next channel after email");
+        Assert.Equal("mobile", sent[0].Text("channel"));
+        var timeline = await _host.Client.GetJsonAsync($"/api/customers/{Customer}/timeline");
+        var skipped = Assert.Single(timeline.Body.EnumerateArray().SelectMany(e => e.GetProperty("skippedChannels").EnumerateArray()));
+        Assert.Equal(("email", "noConsent", "mobile"), (skipped.Text("channel"), skipped.Text("verdict"), skipped.Text("usedInstead")));
+        Assert.Equal("the customer opted out of email", skipped.Text("reason"));
     }
 
     [Theory]

@@ -1,11 +1,12 @@
 /**
- * One customer: search by id or alias (`GET /api/customers/{id}/identity`), the customer's journeys
+ * One customer: search by id or alias (`GET /api/customers/{id}/identity`), the profile (`GET /api/customers/{id}`:
+ * attributes, consent per channel, the latest touchpoint and recent outcomes), the customer's journeys
  * (`…/journeys`; for a running one, what it waits for from `GET /runtime/webhooks/durabletask/instances/{id}`), the
  * timeline (`…/timeline`) with every decision explained from the values the engine recorded, the actions sent and
  * withheld, and the ops actions (suspend, resume, terminate, raise an event), each confirmed first.
  */
 import {
-  enc, get, post, request, type CustomerIdentity, type CustomerJourney, type Decision, type InstanceStatus, type TimelineEntry,
+  enc, get, post, request, type CustomerIdentity, type CustomerJourney, type CustomerProfile, type Decision, type InstanceStatus, type TimelineEntry,
 } from "../api";
 import { announce, field, h, replace } from "../dom";
 import { time } from "../format";
@@ -34,9 +35,10 @@ export const customerPage: Page = (main, route) => {
     try {
       const identity = await get<CustomerIdentity>(`/api/customers/${enc(term)}/identity`);
       const id = identity.customerId;
-      const [journeys, timeline] = await Promise.all([
+      const [journeys, timeline, profile] = await Promise.all([
         get<CustomerJourney[]>(`/api/customers/${enc(id)}/journeys`),
         get<TimelineEntry[]>(`/api/customers/${enc(id)}/timeline`),
+        get<CustomerProfile>(`/api/customers/${enc(id)}`),
       ]);
       const statuses = await Promise.all(journeys.map((j) => isActive(j.runtimeStatus)
         ? request<InstanceStatus>("GET", `/runtime/webhooks/durabletask/instances/${enc(j.instanceId)}`).catch(() => null)
@@ -47,6 +49,8 @@ export const customerPage: Page = (main, route) => {
         h("p", { class: "lead", "data-testid": "identity" }, identity.isAlias
           ? `${identity.subject} is an alias${identity.linked ? ` linked to customer ${id}` : " not linked to a customer yet"}.`
           : `Customer ${id}`),
+        h("h2", {}, "Profile"),
+        profileView(profile),
         h("h2", {}, `Active journeys (${active.length})`),
         active.length === 0 ? h("p", { class: "muted" }, "None.") : h("div", { class: "cards" }, ...active.map((x) => activeCard(x.j, x.s))),
         h("h2", {}, `Past journeys (${past.length})`),
@@ -130,6 +134,22 @@ export const customerPage: Page = (main, route) => {
     if (route.argument) await load(route.argument);
   }
 };
+
+function profileView(p: CustomerProfile): HTMLElement {
+  const attributes = Object.entries(p.attributes);
+  const consent = Object.entries(p.consent);
+  const facts = p.facts;
+  return h("dl", { class: "figures", "data-testid": "profile" },
+    h("dt", {}, "Attributes"),
+    h("dd", { class: "attributes" }, attributes.length === 0 ? "None." : attributes.map(([name, value]) => `${name} = ${JSON.stringify(value)}`).join(", ")),
+    h("dt", {}, "Consent"),
+    h("dd", { class: "consent" }, consent.length === 0 ? "None recorded." : consent.map(([channel, c]) =>
+      `${channel}: ${c.status === "optIn" ? "opted in" : "opted out"} ${time(c.at)}${c.source ? ` (${c.source})` : ""}`).join("; ")),
+    h("dt", {}, "Last touchpoint"),
+    h("dd", {}, facts.lastTouchpointAt ? `${facts.lastTouchpointType ?? "?"} from ${facts.lastChannel ?? "?"}, ${time(facts.lastTouchpointAt)}` : "–"),
+    facts.recentOutcomes.length > 0 ? [h("dt", {}, "Recent outcomes"),
+      h("dd", {}, facts.recentOutcomes.slice().reverse().map((o) => `${o.journeyId}: ${o.outcome}`).join(", "))] : null);
+}
 
 function isActive(status: string): boolean {
   return status === "Running" || status === "Suspended" || status === "Pending";

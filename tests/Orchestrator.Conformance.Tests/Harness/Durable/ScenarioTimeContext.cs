@@ -1,5 +1,4 @@
 using Orchestrator.Durable.Orchestration;
-using Orchestrator.Journeys;
 
 namespace Orchestrator.Conformance.Tests.Harness.Durable;
 
@@ -42,9 +41,9 @@ internal sealed class ScenarioTimeContext : IJourneyOrchestrationContext
     public async Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken)
     {
         var payload = await _inner.WaitForExternalEvent<T>(eventName, cancellationToken);
-        if (payload is Touchpoint touchpoint && !cancellationToken.IsCancellationRequested)
+        if (payload is RaisedTouchpoint raised && !cancellationToken.IsCancellationRequested)
         {
-            _now = touchpoint.Time;
+            _now = raised.Time;
         }
 
         return payload;
