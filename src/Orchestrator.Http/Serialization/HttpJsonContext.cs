@@ -24,5 +24,8 @@ namespace Orchestrator.Http.Serialization;
 [JsonSerializable(typeof(DefinitionValid))]
 [JsonSerializable(typeof(Orchestrator.Application.Analytics.JourneyAnalytics))]
 [JsonSerializable(typeof(IReadOnlyList<Orchestrator.Application.Analytics.JourneyRank>))]
+[JsonSerializable(typeof(MigrationView))]
+[JsonSerializable(typeof(MigrationStarted))]
+[JsonSerializable(typeof(Orchestrator.Application.Migrations.MigrationPreview))]
 [JsonSerializable(typeof(string[]))]
 internal sealed partial class HttpJsonContext : JsonSerializerContext;
