@@ -177,13 +177,14 @@ public sealed partial class MigrationService
 
     /// <summary>Runs every migration still running (a host's start, or its loop), one after another.</summary>
     /// <param name="cancellationToken">Stops between two instances; the migration continues at the next call.</param>
+    /// <param name="mover">Moves the instances; the registered one when null.</param>
     /// <returns>How many migrations this call ran to their end.</returns>
-    public async Task<int> ResumeAsync(CancellationToken cancellationToken)
+    public async Task<int> ResumeAsync(CancellationToken cancellationToken, IInstanceMover? mover = null)
     {
         var finished = 0;
         foreach (var migration in await _store.ListRunningAsync(cancellationToken))
         {
-            if ((await RunAsync(migration, cancellationToken))?.State is MigrationState.Completed or MigrationState.Failed)
+            if ((await RunAsync(migration, cancellationToken, mover))?.State is MigrationState.Completed or MigrationState.Failed)
             {
                 finished++;
             }
@@ -198,8 +199,9 @@ public sealed partial class MigrationService
     /// </summary>
     /// <param name="migration">The migration as read.</param>
     /// <param name="cancellationToken">Stops between two instances; what is done stays done.</param>
+    /// <param name="mover">Moves the instances; the registered one when null (the Functions app passes one with the request's Durable client).</param>
     /// <returns>The migration as it ended; null when another runner has it (in this process or, by its progress writes, another).</returns>
-    public async Task<MigrationRecord?> RunAsync(MigrationRecord migration, CancellationToken cancellationToken)
+    public async Task<MigrationRecord?> RunAsync(MigrationRecord migration, CancellationToken cancellationToken, IInstanceMover? mover = null)
     {
         ArgumentNullException.ThrowIfNull(migration);
         if (migration.State != MigrationState.Running || !_running.TryEnter(migration.JourneyId, migration.Id))
@@ -209,7 +211,7 @@ public sealed partial class MigrationService
 
         try
         {
-            return await RunBatchesAsync(migration, cancellationToken);
+            return await RunBatchesAsync(migration, mover ?? _mover, cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
@@ -222,7 +224,7 @@ public sealed partial class MigrationService
         }
     }
 
-    private async Task<MigrationRecord> RunBatchesAsync(MigrationRecord migration, CancellationToken cancellationToken)
+    private async Task<MigrationRecord> RunBatchesAsync(MigrationRecord migration, IInstanceMover mover, CancellationToken cancellationToken)
     {
         // A crash between a batch's moves and its progress write: those instances are checked first, and the ones
         // this migration already moved or ended are counted now, once.
@@ -259,7 +261,7 @@ public sealed partial class MigrationService
             {
                 try
                 {
-                    switch (await _mover.MoveAsync(migration, location, cancellationToken))
+                    switch (await mover.MoveAsync(migration, location, cancellationToken))
                     {
                         case InstanceMove.Moved:
                             moved++;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orchestrator.Application.Migrations;
+using Orchestrator.Application.Ports;
 using Orchestrator.Http.Contracts;
 using Orchestrator.Journeys.Parsing;
 
@@ -13,6 +14,10 @@ public static partial class JourneyHandlers
     /// <param name="request">The request.</param>
     /// <param name="migrations">The migration service.</param>
     /// <param name="cancellationToken">The request's cancellation.</param>
+    /// <param name="run">
+    /// Runs the migration started, where a host has no background runner (the Functions app runs it within the
+    /// request); none in the standalone runtime, whose migration loop picks it up.
+    /// </param>
     /// <returns>
     /// 200 with the preview for a dry run; 202 with the preview and the migration, its address in <c>Location</c>;
     /// 400 naming each error's JSON pointer; 409 with the preview when instances sit at unmapped steps; 415.
@@ -21,7 +26,8 @@ public static partial class JourneyHandlers
         string id,
         HttpRequest request,
         MigrationService migrations,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<MigrationRecord, CancellationToken, Task<MigrationRecord?>>? run = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(migrations);
@@ -48,6 +54,11 @@ public static partial class JourneyHandlers
         var start = dryRun
             ? await migrations.PreviewAsync(migration, cancellationToken)
             : await migrations.StartAsync(migration, cancellationToken);
+        if (run is not null && start.Migration is { } begun && await run(begun, cancellationToken) is { } ran)
+        {
+            start = start with { Migration = ran };
+        }
+
         return start switch
         {
             { Errors.Count: > 0 } => Unmigrated(id, [.. start.Errors]),
@@ -69,17 +80,30 @@ public static partial class JourneyHandlers
     /// <param name="migrationId">The migration id.</param>
     /// <param name="migrations">The migration service.</param>
     /// <param name="cancellationToken">The request's cancellation.</param>
+    /// <param name="resume">
+    /// Continues a running migration that no runner advances, where a host has no background runner (the Functions
+    /// app); none in the standalone runtime.
+    /// </param>
     /// <returns>200 with the migration; 404.</returns>
     public static async Task<Results<Ok<MigrationView>, ProblemHttpResult>> GetMigrationAsync(
         string id,
         string migrationId,
         MigrationService migrations,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<MigrationRecord, CancellationToken, Task<MigrationRecord?>>? resume = null)
     {
         ArgumentNullException.ThrowIfNull(migrations);
-        return await migrations.GetAsync(id, migrationId, cancellationToken) is { } migration
-            ? TypedResults.Ok(MigrationView.Of(migration))
-            : Problems.NotFound($"Journey '{id}' has no migration '{migrationId}'.");
+        if (await migrations.GetAsync(id, migrationId, cancellationToken) is not { } migration)
+        {
+            return Problems.NotFound($"Journey '{id}' has no migration '{migrationId}'.");
+        }
+
+        if (resume is not null && migration.State == MigrationState.Running && await resume(migration, cancellationToken) is { } resumed)
+        {
+            migration = resumed;
+        }
+
+        return TypedResults.Ok(MigrationView.Of(migration));
     }
 
     private static ProblemHttpResult Unmigrated(string id, DefinitionError[] errors) =>
