@@ -41,6 +41,9 @@ public sealed record ApplicationOptions
     /// <summary>The cross-journey rules applied when an action is about to be sent (suppression, quiet hours, caps, priority).</summary>
     public SendRulesOptions SendRules { get; init; } = new();
 
+    /// <summary>How fast migrations of running instances to another version move them.</summary>
+    public Migrations.MigrationOptions Migrations { get; init; } = new();
+
     /// <summary>The analytics projection: whether commits write analytics records, how they are folded and kept.</summary>
     public Analytics.AnalyticsOptions Analytics { get; init; } = new();
 }

@@ -37,6 +37,8 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<TouchpointIngress>();
         services.TryAddSingleton<InstanceQueries>();
         services.TryAddSingleton<InstanceOperations>();
+        services.TryAddSingleton<Migrations.IInstanceMover, Migrations.CustomerInstanceMover>();
+        services.TryAddSingleton<Migrations.MigrationService>();
         return services;
     }
 }

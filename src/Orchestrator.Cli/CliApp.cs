@@ -14,13 +14,14 @@ internal static class CliApp
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
 
-        var root = new RootCommand("Validate, simulate and draw customer journey definitions; read a running host's journey analytics.")
+        var root = new RootCommand("Validate, simulate and draw customer journey definitions; read a running host's journey analytics; migrate its running instances to a new version.")
         {
             ValidateCommand.Create(),
             SimulateCommand.Create(),
             DiagramCommand.Create(),
             Analytics.StatsCommand.Create(),
             Analytics.RankCommand.Create(),
+            Migrations.MigrateCommand.Create(),
         };
 
         var parseResult = root.Parse(args);

@@ -27,4 +27,10 @@ public static class HttpRoutes
     /// <param name="version">The version.</param>
     /// <returns>The path, the id escaped.</returns>
     public static string JourneyVersion(string id, int version) => $"{Journeys}/{Uri.EscapeDataString(id)}/versions/{version}";
+
+    /// <summary>The address of one migration of a journey's running instances.</summary>
+    /// <param name="id">The journey id.</param>
+    /// <param name="migrationId">The migration id.</param>
+    /// <returns>The path, both escaped.</returns>
+    public static string JourneyMigration(string id, string migrationId) => $"{Journeys}/{Uri.EscapeDataString(id)}/migrations/{Uri.EscapeDataString(migrationId)}";
 }

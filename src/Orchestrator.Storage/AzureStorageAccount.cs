@@ -73,6 +73,10 @@ internal sealed class AzureStorageAccount : IStorageInitializer
     /// <returns>A log on the dispatched table.</returns>
     public TableDispatchLog DispatchLog() => new(Table(_options.DispatchedTable));
 
+    /// <summary>The migration store.</summary>
+    /// <returns>A store on the migrations table.</returns>
+    public TableMigrationStore MigrationStore() => new(Table(_options.MigrationsTable));
+
     /// <summary>The touchpoint inbox.</summary>
     /// <returns>An inbox on the touchpoints queue.</returns>
     public QueueTouchpointInbox TouchpointInbox() => new(Queue(_options.TouchpointsQueue));

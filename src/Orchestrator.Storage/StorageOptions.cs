@@ -67,6 +67,9 @@ public sealed partial record StorageOptions
     /// <summary>Marks of dispatched actions whose outbox entries are still stored, a page per acknowledgement round.</summary>
     public string DispatchedTable { get; init; } = "dispatched";
 
+    /// <summary>Migrations of running instances between versions, with their progress, one partition per journey.</summary>
+    public string MigrationsTable { get; init; } = "migrations";
+
     /// <summary>Touchpoint inbox queue.</summary>
     public string TouchpointsQueue { get; init; } = "touchpoints";
 
@@ -75,7 +78,7 @@ public sealed partial record StorageOptions
 
     /// <summary>Every table name, prefixed.</summary>
     internal IReadOnlyList<string> TableNames =>
-        [.. new[] { CustomersTable, InstancesTable, TimersTable, DefinitionsTable, IdentitiesTable, PoisonTable, AnalyticsTable, DispatchedTable }.Select(Prefixed)];
+        [.. new[] { CustomersTable, InstancesTable, TimersTable, DefinitionsTable, IdentitiesTable, PoisonTable, AnalyticsTable, DispatchedTable, MigrationsTable }.Select(Prefixed)];
 
     /// <summary>Every queue name, prefixed.</summary>
     internal IReadOnlyList<string> QueueNames => [Prefixed(TouchpointsQueue), Prefixed(ActionsQueue)];

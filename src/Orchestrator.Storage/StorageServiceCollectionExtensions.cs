@@ -30,6 +30,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPoisonStore>(sp => Account(sp).PoisonStore());
         services.AddSingleton<IAnalyticsStore>(sp => Account(sp).AnalyticsStore());
         services.AddSingleton<IDispatchLog>(sp => Account(sp).DispatchLog());
+        services.AddSingleton<IMigrationStore>(sp => Account(sp).MigrationStore());
         services.AddSingleton<ITouchpointInbox>(sp => Account(sp).TouchpointInbox());
         services.AddSingleton<IActionSink>(sp => Account(sp).ActionSink());
         return services;
@@ -53,6 +54,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPoisonStore, InMemoryPoisonStore>();
         services.AddSingleton<IAnalyticsStore, InMemoryAnalyticsStore>();
         services.AddSingleton<IDispatchLog, InMemoryDispatchLog>();
+        services.AddSingleton<IMigrationStore, InMemoryMigrationStore>();
         services.AddSingleton(sp => new InMemoryTouchpointInbox(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<ITouchpointInbox>(sp => sp.GetRequiredService<InMemoryTouchpointInbox>());
 

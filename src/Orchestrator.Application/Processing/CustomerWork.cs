@@ -262,6 +262,33 @@ internal sealed class CustomerWork
     }
 
     /// <summary>
+    /// Records a migration's move of an instance from one version of its journey to another (or its end there): the
+    /// version it leaves counts it out, the version it moves to counts it in and whatever it did there.
+    /// </summary>
+    /// <returns>The instance as it now stands.</returns>
+    public InstanceRecord Migrated(InstanceRecord before, JourneyDefinition from, JourneyDefinition to, JourneyTransition transition)
+    {
+        if (transition.Decisions.Count == 0)
+        {
+            return before;
+        }
+
+        var state = transition.State;
+        if (before.State.Status == JourneyStatus.Running && state.Status == JourneyStatus.Completed
+            && _entries.TryGetValue(state.JourneyId, out var history))
+        {
+            _entries[state.JourneyId] = history with { Active = Math.Max(0, history.Active - 1) };
+        }
+
+        var status = state.Status == JourneyStatus.Completed ? InstanceRuntimeStatus.Completed : before.RuntimeStatus;
+        var after = before with { State = state, RuntimeStatus = status };
+        AnalyticsDelta.AddMigratedOut(before.State, transition, CountersOf(from.Id, from.Version));
+        AnalyticsDelta.Add(to, before.State, transition, CountersOf(to.Id, to.Version));
+        Record(to, after, transition);
+        return after;
+    }
+
+    /// <summary>
     /// Takes an instance's deferred actions that are due off it and decides them again with the other sends
     /// of this input; quiet hours do not apply a second time, caps, suppression and priority do.
     /// </summary>

@@ -32,6 +32,7 @@ public sealed class JourneyActivities
     private readonly IDefinitionStore _definitions;
     private readonly DefinitionCatalog _catalog;
     private readonly ArmFiguresSource? _arms;
+    private readonly IInstanceDirectory? _directory;
 
     /// <summary>Creates the activities.</summary>
     /// <param name="processor">The per-customer run loop (load, decide, commit, dispatch).</param>
@@ -40,9 +41,11 @@ public sealed class JourneyActivities
     /// <param name="definitions">The definition store.</param>
     /// <param name="catalog">Parsed definitions.</param>
     /// <param name="arms">The figures <c>optimize</c> steps learn from; none runs them cold.</param>
-    public JourneyActivities(CustomerProcessor processor, ActionDispatcher dispatcher, ICustomerStore customers, IDefinitionStore definitions, DefinitionCatalog catalog, ArmFiguresSource? arms = null)
+    /// <param name="directory">Instance directory, whose entry follows a migrated instance to its new version; none leaves it.</param>
+    public JourneyActivities(CustomerProcessor processor, ActionDispatcher dispatcher, ICustomerStore customers, IDefinitionStore definitions, DefinitionCatalog catalog, ArmFiguresSource? arms = null, IInstanceDirectory? directory = null)
     {
         _arms = arms;
+        _directory = directory;
         _processor = processor;
         _dispatcher = dispatcher;
         _customers = customers;
@@ -114,6 +117,14 @@ public sealed class JourneyActivities
                 // Started without the ingress's pending record (an instance started by an operator or a replay).
                 work.Started(definition, transition);
             }
+            else if (request.MigratedFrom is { } fromVersion)
+            {
+                // The stored instance is still on the version it left: count the move out of it and into the new one.
+                var target = await _catalog.GetAsync(state.JourneyId, state.Version, cancellationToken)
+                    ?? throw new InvalidOperationException($"Instance {state.InstanceId} moved to {state.JourneyId} v{state.Version}, which is not stored.");
+                existing = work.Migrated(existing, definition, target, transition);
+                work.Note($"{state.InstanceId}: moved by a migration from v{fromVersion} to v{state.Version} step '{state.CurrentStep}'");
+            }
             else
             {
                 existing = confirming ? work.Confirmed(existing, definition, transition) : work.Advanced(existing, definition, transition);
@@ -122,6 +133,13 @@ public sealed class JourneyActivities
 
             return work.HasChanges ? work : null;
         }, request.Kind, touchpoint, cancellationToken);
+
+        if (request.MigratedFrom is not null && _directory is not null
+            && await _directory.FindAsync(state.InstanceId, cancellationToken) is { } location && location.Version != state.Version)
+        {
+            // After the commit, as in the standalone runtime: a retried activity puts the entry right.
+            await _directory.AddAsync(location with { Version = state.Version }, cancellationToken);
+        }
 
         var entry = result.Entry;
         if (entry is null)

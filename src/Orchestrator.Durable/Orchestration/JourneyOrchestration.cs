@@ -16,7 +16,9 @@ namespace Orchestrator.Durable.Orchestration;
 /// Replay-safe: no clock, GUID, randomness or I/O. Time is <see cref="IJourneyOrchestrationContext.CurrentUtcDateTime"/>,
 /// the engine is pure and the definition is parsed from the document an activity returned. After
 /// <see cref="MaxInputsPerGeneration"/> inputs the loop continues as new with its state, keeping unprocessed
-/// touchpoints, so the history stays small however long a journey runs.
+/// touchpoints, so the history stays small however long a journey runs. A migration's <see cref="MigrationOrder"/>
+/// moves the instance with <see cref="JourneyEngine.Migrate"/>, records the move, and continues as new on the new
+/// version, whose definition the next generation loads.
 /// </remarks>
 public static class JourneyOrchestration
 {
@@ -30,6 +32,9 @@ public static class JourneyOrchestration
     public const int MaxStatusEvents = 32;
 
     private const int MaxStatusEventLength = 100;
+
+    /// <summary>The timeline kind of a migration's move or end, as in the standalone runtime.</summary>
+    private const string MigrateKind = "migrate";
 
     /// <summary>Builds the input of a new instance's first generation.</summary>
     /// <param name="instanceId">The deterministic instance id.</param>
@@ -130,11 +135,17 @@ public static class JourneyOrchestration
 
             using var cancel = new CancellationTokenSource();
             var touchpoint = running ? context.WaitForExternalEvent<RaisedTouchpoint>(JourneyOrchestrationNames.TouchpointEvent, cancel.Token) : null;
+            var migrate = running ? context.WaitForExternalEvent<MigrationOrder>(JourneyOrchestrationNames.MigrateEvent, cancel.Token) : null;
             var timer = wakeUpAt is { } at ? context.CreateTimer(at, cancel.Token) : null;
-            var waits = new List<Task>(2);
+            var waits = new List<Task>(3);
             if (touchpoint is not null)
             {
                 waits.Add(touchpoint);
+            }
+
+            if (migrate is not null)
+            {
+                waits.Add(migrate);
             }
 
             if (timer is not null)
@@ -154,6 +165,44 @@ public static class JourneyOrchestration
                 seen.Update(raised.Customer);
                 (state, deferredDueAt) = await ApplyAsync(context, definition, state, deferredDueAt, raised.ToTouchpoint(), context.CurrentUtcDateTime, recent, seen);
                 continue;
+            }
+
+            if (migrate is not null && winner == migrate)
+            {
+                var order = await migrate;
+                if (order.From != state.Version)
+                {
+                    // An order repeated after the move (or meant for another version): already done, or not ours.
+                    continue;
+                }
+
+                if (order.TargetStep is null)
+                {
+                    var ended = JourneyEngine.End(definition, state, order.EndOutcome ?? JourneyOutcome.Stopped, order.EndReason ?? "migrated-out", context.CurrentUtcDateTime);
+                    deferredDueAt = Earliest(deferredDueAt, await RecordAsync(context, ended, MigrateKind, touchpoint: null, isStart: false, recent, seen));
+                    state = ended.State;
+                    continue;
+                }
+
+                // The new version's definition comes from the activity, as this generation's did; the next generation
+                // loads it again by the version in its input.
+                var targetDocument = await context.CallActivityAsync<string>(JourneyOrchestrationNames.LoadDefinition, new DefinitionRequest(input.JourneyId, order.To));
+                var target = Parse(targetDocument, input with { Version = order.To });
+                var moved = JourneyEngine.Migrate(definition, target, state, order.TargetStep, context.CurrentUtcDateTime, await ContextAsync(context, target, seen.Context));
+                deferredDueAt = Earliest(deferredDueAt, await RecordAsync(context, moved, MigrateKind, touchpoint: null, isStart: false, recent, seen, migratedFrom: state.Version));
+                context.ContinueAsNew(
+                    input with
+                    {
+                        Version = order.To,
+                        Trigger = null,
+                        State = moved.State,
+                        DeferredDueAt = deferredDueAt,
+                        RecentTouchpoints = recent,
+                        Customer = seen.Profile,
+                        Generation = input.Generation + 1,
+                    },
+                    preserveUnprocessedEvents: true);
+                return null;
             }
 
             // A touchpoint raised before the deadline whose event the runtime lost is applied before the deadline acts.
@@ -255,7 +304,7 @@ public static class JourneyOrchestration
     }
 
     private static async Task<DateTimeOffset?> RecordAsync(
-        IJourneyOrchestrationContext context, JourneyTransition transition, string kind, Touchpoint? touchpoint, bool isStart, List<string> recent, SeenProfile seen)
+        IJourneyOrchestrationContext context, JourneyTransition transition, string kind, Touchpoint? touchpoint, bool isStart, List<string> recent, SeenProfile seen, int? migratedFrom = null)
     {
         // A transition that decided nothing changed nothing: no activity, so a stale timer costs no history.
         if (!isStart && transition.Decisions.Count == 0)
@@ -263,7 +312,7 @@ public static class JourneyOrchestration
             return null;
         }
 
-        var request = new TransitionRequest(transition, kind, touchpoint, isStart, [.. recent]);
+        var request = new TransitionRequest(transition, kind, touchpoint, isStart, [.. recent]) { MigratedFrom = migratedFrom };
         var result = await context.CallActivityAsync<ActivityResult>(JourneyOrchestrationNames.RecordTransition, request);
         seen.Update(result);
         return result.DeferredDueAt;

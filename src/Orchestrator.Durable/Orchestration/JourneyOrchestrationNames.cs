@@ -23,4 +23,7 @@ public static class JourneyOrchestrationNames
 
     /// <summary>The external event carrying a touchpoint (its JSON, as <c>JourneyJsonContext</c> writes it).</summary>
     public const string TouchpointEvent = "touchpoint";
+
+    /// <summary>The external event carrying a <see cref="MigrationOrder"/>: move to another version, or end.</summary>
+    public const string MigrateEvent = "migrate";
 }

@@ -12,4 +12,8 @@ namespace Orchestrator.Durable.Orchestration;
 /// Ids of the touchpoints the orchestration applied lately, this one included, so its customer's partition stops
 /// keeping them for a raise again.
 /// </param>
-public sealed record TransitionRequest(JourneyTransition Transition, string Kind, Touchpoint? Touchpoint, bool Started, IReadOnlyList<string> Applied);
+public sealed record TransitionRequest(JourneyTransition Transition, string Kind, Touchpoint? Touchpoint, bool Started, IReadOnlyList<string> Applied)
+{
+    /// <summary>For a migration's move, the version the instance left (the transition's state is on the new one).</summary>
+    public int? MigratedFrom { get; init; }
+}

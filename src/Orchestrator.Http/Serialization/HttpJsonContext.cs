@@ -24,6 +24,9 @@ namespace Orchestrator.Http.Serialization;
 [JsonSerializable(typeof(DefinitionValid))]
 [JsonSerializable(typeof(Orchestrator.Application.Analytics.JourneyAnalytics))]
 [JsonSerializable(typeof(IReadOnlyList<Orchestrator.Application.Analytics.JourneyRank>))]
+[JsonSerializable(typeof(MigrationView))]
+[JsonSerializable(typeof(MigrationStarted))]
+[JsonSerializable(typeof(Orchestrator.Application.Migrations.MigrationPreview))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(CustomerProfileDocument))]
 internal sealed partial class HttpJsonContext : JsonSerializerContext;

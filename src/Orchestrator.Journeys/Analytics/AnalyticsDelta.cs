@@ -52,7 +52,41 @@ public static class AnalyticsDelta
                 case DecisionKind.Completed:
                     Ended(definition, transition.State, decision, enteredAt, counters);
                     break;
+                case DecisionKind.Migrated:
+                    // Counted as started on the version it came from; here it arrives, and a kept wait enters its step.
+                    counters.Add(CounterNames.MigratedIn);
+                    if (decision.Detail == MigrationEntry.WaitKept)
+                    {
+                        counters.Add(CounterNames.Entered(decision.Next!));
+                    }
+
+                    break;
             }
+        }
+    }
+
+    /// <summary>
+    /// Adds what a migration's move takes from the version the instance leaves: it leaves its step by edge
+    /// <c>migrated</c> after its time there, and counts as migrated out. Its end is counted on the version it ends on,
+    /// its start stays where it started, so no instance is counted twice.
+    /// </summary>
+    /// <param name="before">The state before the move, on the version it leaves.</param>
+    /// <param name="transition">The move (<see cref="JourneyEngine.Migrate"/>).</param>
+    /// <param name="counters">Receives the counts of the version it leaves.</param>
+    public static void AddMigratedOut(JourneyState before, JourneyTransition transition, AnalyticsCounters counters)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(transition);
+        ArgumentNullException.ThrowIfNull(counters);
+        if (transition.Decisions.FirstOrDefault(d => d.Kind == DecisionKind.Migrated) is not { } moved)
+        {
+            return;
+        }
+
+        counters.Add(CounterNames.MigratedOut);
+        if (moved.Step is not null)
+        {
+            Left(counters, moved, "migrated", before.Trail?.StepEnteredAt ?? before.StartedAt);
         }
     }
 

@@ -35,6 +35,12 @@ public static class CounterNames
     /// <summary>Their answers summed, in thousandths.</summary>
     public const string SurveyMilli = "survey:sumMilli";
 
+    /// <summary>Instances a migration brought to this version from another; they were counted as started on that one.</summary>
+    public const string MigratedIn = "migrated:in";
+
+    /// <summary>Instances a migration took from this version to another, which counts their end.</summary>
+    public const string MigratedOut = "migrated:out";
+
     /// <summary>Step entries.</summary>
     /// <param name="step">The step.</param>
     /// <returns>The counter name.</returns>

@@ -57,4 +57,11 @@ public enum DecisionKind
 
     /// <summary>The instance ended.</summary>
     Completed,
+
+    /// <summary>
+    /// An operator's migration moved the instance to another version of its journey: <c>Step</c> is the old step,
+    /// <c>Next</c> the new one, <c>Detail</c> whether the wait was kept (<c>waitKept</c>) or the step entered afresh
+    /// (<c>entered</c>), <c>Values</c> the two versions.
+    /// </summary>
+    Migrated,
 }

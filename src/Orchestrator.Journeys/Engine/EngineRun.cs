@@ -100,6 +100,55 @@ internal sealed class EngineRun
         }
     }
 
+    /// <summary>Moves the instance from its step on <paramref name="from"/> to <paramref name="target"/> on this run's definition.</summary>
+    public void Migrate(JourneyDefinition from, JourneyState before, string target)
+    {
+        var oldStep = _currentStep is { } current && from.Steps.TryGetValue(current, out var step) ? step : null;
+        var newStep = _definition.Steps[target];
+
+        // Time already waited counts: a migration fixes the journey, it is not an event in the customer's life, so
+        // restarting the clock would postpone every reminder by up to a whole timeout (and again at each migration).
+        var enteredAt = before.Trail?.StepEnteredAt ?? before.StartedAt;
+        var keep = (oldStep, newStep, _waiting) is (WaitForStep, WaitForStep, WaitKind.Events)
+            or (DelayStep { Target: FixedDelay }, DelayStep { Target: FixedDelay }, WaitKind.Time);
+        var versions = new Dictionary<string, string>(2, StringComparer.Ordinal)
+        {
+            ["fromVersion"] = before.Version.ToString(CultureInfo.InvariantCulture),
+            ["toVersion"] = _definition.Version.ToString(CultureInfo.InvariantCulture),
+        };
+        Record(DecisionKind.Migrated, before.CurrentStep, target, keep ? MigrationEntry.WaitKept : MigrationEntry.Entered, versions);
+        if (keep)
+        {
+            _currentStep = target;
+            _waitDeadline = newStep switch
+            {
+                WaitForStep { Timeout: { } timeout } => enteredAt + timeout,
+                DelayStep { Target: FixedDelay fixedDelay } => enteredAt + fixedDelay.Duration,
+                _ => null,
+            };
+        }
+        else
+        {
+            ClearWait();
+            Enter(target);
+        }
+
+        FireDue();
+    }
+
+    /// <summary>Ends the instance at once with an operator's outcome.</summary>
+    public void EndWith(JourneyOutcome outcome, string reason)
+    {
+        FireDue();
+        if (!Running)
+        {
+            return;
+        }
+
+        Record(DecisionKind.Stopped, _currentStep, detail: reason);
+        Complete(outcome, reason);
+    }
+
     public JourneyTransition Finish()
     {
         if (_decisions is null)

@@ -89,4 +89,85 @@ public static class JourneyEngine
         run.Accept(input);
         return run.Finish();
     }
+    /// <summary>
+    /// Moves a running instance of one version of its journey to another version, at <paramref name="targetStep"/>.
+    /// </summary>
+    /// <param name="from">The version the instance runs now.</param>
+    /// <param name="to">The version it moves to (same journey).</param>
+    /// <param name="state">The instance's current state, on <paramref name="from"/>.</param>
+    /// <param name="targetStep">The step of <paramref name="to"/> the instance continues at.</param>
+    /// <param name="now">Engine time.</param>
+    /// <param name="context">What the host knows beyond the instance; <see cref="JourneyContext.Empty"/> when nothing.</param>
+    /// <returns>
+    /// The state on <paramref name="to"/>, led by one <see cref="DecisionKind.Migrated"/> decision. Vars, trigger, goal,
+    /// start time, <c>maxDuration</c> deadline and analytics trail stay. When the old and new steps are the same kind
+    /// of wait (<see cref="MigrationEntry.WaitKept"/>) the instance keeps waiting: a <c>waitFor</c>'s deadline becomes
+    /// the time it entered the old step plus the new step's timeout (unchanged when the timeout is), a fixed
+    /// <c>delay</c>'s likewise; a deadline already past fires at once. Otherwise
+    /// (<see cref="MigrationEntry.Entered"/>) it enters the new step as if it had just arrived, and runs it.
+    /// A completed instance is returned unchanged, with no decisions.
+    /// </returns>
+    /// <exception cref="ArgumentException">
+    /// The definitions are not two versions of the state's journey, the state is not on <paramref name="from"/>, or
+    /// <paramref name="targetStep"/> is not a step of <paramref name="to"/>.
+    /// </exception>
+    public static JourneyTransition Migrate(JourneyDefinition from, JourneyDefinition to, JourneyState state, string targetStep, DateTimeOffset now, JourneyContext? context = null)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentException.ThrowIfNullOrEmpty(targetStep);
+        if (state.JourneyId != from.Id || state.Version != from.Version)
+        {
+            throw new ArgumentException($"State of {state.JourneyId} v{state.Version} is not on {from.Id} v{from.Version}.", nameof(from));
+        }
+
+        if (to.Id != from.Id)
+        {
+            throw new ArgumentException($"An instance of {from.Id} cannot move to {to.Id}.", nameof(to));
+        }
+
+        if (!to.Steps.ContainsKey(targetStep))
+        {
+            throw new ArgumentException($"{to.Id} v{to.Version} has no step '{targetStep}'.", nameof(targetStep));
+        }
+
+        if (state.Status == JourneyStatus.Completed)
+        {
+            return new JourneyTransition(state, [], []);
+        }
+
+        var moved = state with { Version = to.Version };
+        var run = new EngineRun(to, moved, now, state.NextWakeUpAt, context ?? JourneyContext.Empty);
+        run.Migrate(from, state, targetStep);
+        return run.Finish();
+    }
+
+    /// <summary>Ends a running instance at once with an operator's outcome and reason (a migration's unmapped instances).</summary>
+    /// <param name="definition">The version the instance runs.</param>
+    /// <param name="state">The instance's current state.</param>
+    /// <param name="outcome">The outcome it ends with.</param>
+    /// <param name="reason">Why, recorded as the reason.</param>
+    /// <param name="now">Engine time.</param>
+    /// <returns>The completed state, a <see cref="DecisionKind.Stopped"/> then a <see cref="DecisionKind.Completed"/> decision; unchanged when already completed.</returns>
+    /// <exception cref="ArgumentException">The state belongs to another journey or version.</exception>
+    public static JourneyTransition End(JourneyDefinition definition, JourneyState state, JourneyOutcome outcome, string reason, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.JourneyId != definition.Id || state.Version != definition.Version)
+        {
+            throw new ArgumentException(
+                $"State of {state.JourneyId} v{state.Version} cannot run on {definition.Id} v{definition.Version}.", nameof(definition));
+        }
+
+        if (state.Status == JourneyStatus.Completed)
+        {
+            return new JourneyTransition(state, [], []);
+        }
+
+        var run = new EngineRun(definition, state, now, state.NextWakeUpAt, JourneyContext.Empty);
+        run.EndWith(outcome, reason);
+        return run.Finish();
+    }
 }

@@ -19,7 +19,7 @@ public sealed record JourneyState
     /// <summary>The journey.</summary>
     public required string JourneyId { get; init; }
 
-    /// <summary>The journey version the instance started on and stays on.</summary>
+    /// <summary>The journey version the instance runs: the one it started on, unless a migration moved it.</summary>
     public required int Version { get; init; }
 
     /// <summary>The customer.</summary>

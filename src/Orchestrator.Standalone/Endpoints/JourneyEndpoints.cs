@@ -1,11 +1,12 @@
 using Orchestrator.Application.Definitions;
+using Orchestrator.Application.Migrations;
 using Orchestrator.Application.Queries;
 using Orchestrator.Http;
 using Orchestrator.Http.Handlers;
 
 namespace Orchestrator.Standalone.Endpoints;
 
-/// <summary>Routes of journey definitions, the version lifecycle and the designer's dry runs, to the shared handlers.</summary>
+/// <summary>Routes of journey definitions, the version lifecycle, migrations and the designer's dry runs, to the shared handlers.</summary>
 /// <remarks>
 /// Handlers are wrapped in lambdas rather than passed as method groups: the ASP.NET Core route handler analyzer throws
 /// (AD0001, an error here) on method groups from another assembly (dotnet/aspnetcore#68976), and the lambdas keep it checking.
@@ -47,6 +48,18 @@ public static class JourneyEndpoints
                 JourneyHandlers.StopAsync(id, version, lifecycle, cancellationToken))
             .WithSummary("Stops a version: it takes no new entries, and every running instance ends with outcome 'stopped'")
             .WithDescription("Idempotent: repeating it stops whatever is still running and reports how many this request stopped.");
+
+        journeys.MapPost("/{id}/migrations", (string id, HttpRequest request, MigrationService migrations, CancellationToken cancellationToken) =>
+                JourneyHandlers.StartMigrationAsync(id, request, migrations, cancellationToken))
+            .WithSummary("Previews or starts a migration of a journey's running instances from one version to another")
+            .WithDescription("The body is { \"from\": 1, \"to\": 2, \"steps\": { \"old-step\": \"new-step\" }, \"unmapped\": { \"end\": \"neutral\", \"reason\": \"migrated-out\" }, \"dryRun\": true }. "
+                + "A dry run (the default) answers 200 with how many instances sit at each old step and where each would go; \"dryRun\": false starts the migration "
+                + "and answers 202 with its address, or 409 when running instances sit at steps the map does not name and \"unmapped\" is not given.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        journeys.MapGet("/{id}/migrations/{migrationId}", (string id, string migrationId, MigrationService migrations, CancellationToken cancellationToken) =>
+                JourneyHandlers.GetMigrationAsync(id, migrationId, migrations, cancellationToken))
+            .WithSummary("Reads a migration and its progress: total, moved, ended, blocked, failed, and its state (running, completed, failed)");
 
         journeys.MapPost("/{id}/validate", (string id, HttpRequest request, CancellationToken cancellationToken) =>
                 JourneyHandlers.ValidateAsync(id, request, cancellationToken))

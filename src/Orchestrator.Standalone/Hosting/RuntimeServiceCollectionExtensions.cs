@@ -22,6 +22,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddHostedService<TimerLoop>();
         services.AddHostedService<TouchpointQueueLoop>();
         services.AddHostedService<OutboxSweep>();
+        services.AddHostedService<MigrationLoop>();
         services.AddAnalyticsFold();
 
         // Off unless OTEL_EXPORTER_OTLP_ENDPOINT or APPLICATIONINSIGHTS_CONNECTION_STRING is set; a touchpoint's trace

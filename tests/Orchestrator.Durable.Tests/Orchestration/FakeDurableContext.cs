@@ -49,7 +49,8 @@ internal sealed class FakeDurableContext : IJourneyOrchestrationContext
     /// <summary>When the earliest pending timer fires; null when none is pending.</summary>
     public DateTimeOffset? NextTimerAt => _timers.Count == 0 ? null : _timers.Min(t => t.At);
 
-    public int PendingWaits => _waiters.Count;
+    /// <summary>Waits for a touchpoint; a running instance also waits for a migration's order beside each.</summary>
+    public int PendingWaits => _waiters.Count(w => string.Equals(w.Name, JourneyOrchestrationNames.TouchpointEvent, StringComparison.Ordinal));
 
     public JourneyOrchestrationStatus? CustomStatus =>
         CustomStatusJson is null ? null : JsonSerializer.Deserialize<JourneyOrchestrationStatus>(CustomStatusJson, Json);

@@ -27,6 +27,8 @@ public sealed class FunctionRoutesTests
         { "Journeys_Validate", "POST", HttpRoutes.Journeys + "/{id}/validate" },
         { "Journeys_Simulate", "POST", HttpRoutes.Journeys + "/{id}/simulate" },
         { "Journeys_ListInstances", "GET", HttpRoutes.Journeys + "/{id}/versions/{version:int}/instances" },
+        { "Journeys_Migrate", "POST", HttpRoutes.Journeys + "/{id}/migrations" },
+        { "Journeys_GetMigration", "GET", HttpRoutes.Journeys + "/{id}/migrations/{migrationId}" },
         { "Customers_ListJourneys", "GET", HttpRoutes.Customer + "/journeys" },
         { "Customers_GetTimeline", "GET", HttpRoutes.Customer + "/timeline" },
         { "Customers_GetIdentity", "GET", HttpRoutes.Customer + "/identity" },

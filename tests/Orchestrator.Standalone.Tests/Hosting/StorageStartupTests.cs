@@ -49,7 +49,7 @@ public sealed class StorageStartupTests(AzuriteFixture azurite)
             .Where(name => name.StartsWith(host.Prefix, StringComparison.Ordinal))
             .ToListAsync();
         Assert.Equal(
-            new[] { "analytics", "customers", "definitions", "dispatched", "identities", "instances", "poison", "timers" }.Select(n => host.Prefix + n),
+            new[] { "analytics", "customers", "definitions", "dispatched", "identities", "instances", "migrations", "poison", "timers" }.Select(n => host.Prefix + n),
             names.Order(StringComparer.Ordinal));
     }
 }

@@ -207,6 +207,7 @@ export function explain(d: Decision): string {
     case "stopped": return `stopped by an operator${d.detail ? ` (${d.detail})` : ""}`;
     case "guardTripped": return `step guard stopped a run of steps at ${d.step}`;
     case "completed": return `completed with outcome ${d.detail ?? ""}`;
+    case "migrated": return `migrated from v${d.values?.fromVersion ?? "?"} step ${d.step ?? "?"} to v${d.values?.toVersion ?? "?"} step ${d.next ?? "?"}${d.detail === "waitKept" ? ", still waiting" : ""}`;
     default: return `${d.kind}${d.step ? ` at ${d.step}` : ""}${d.detail ? ` (${d.detail})` : ""}${to}${values}`;
   }
 }
