@@ -149,6 +149,13 @@ internal sealed class EngineRun
         Complete(outcome, reason);
     }
 
+    // A send that lists channels, or asks for the preferred one, carries the others in order for the send-time rules.
+    private SendAction ChannelChoice(SendStep send, JsonElement? data, string key)
+    {
+        var candidates = send.CandidatesFor(_context.Customer?.PreferredChannel);
+        return new SendAction(send.Id, candidates[0], send.Action, data, key) { Alternatives = [.. candidates.Skip(1)] };
+    }
+
     public JourneyTransition Finish()
     {
         if (_decisions is null)
@@ -306,8 +313,9 @@ internal sealed class EngineRun
                 }
 
                 var key = string.Create(CultureInfo.InvariantCulture, $"{_original.InstanceId}/{send.Id}/{_stepVisits}");
-                var candidates = send.CandidatesFor(_context.Customer?.PreferredChannel);
-                Command(new SendAction(send.Id, candidates[0], send.Action, data, key) { Alternatives = [.. candidates.Skip(1)] });
+                Command(send.Channels.Count == 0 && send.Channel != SendStep.Preferred
+                    ? new SendAction(send.Id, send.Channel, send.Action, data, key)
+                    : ChannelChoice(send, data, key));
                 Record(DecisionKind.ActionRequested, send.Id, send.Next, JourneyPlan.For(_definition).ActionLabel(send));
                 return send.Next;
 
