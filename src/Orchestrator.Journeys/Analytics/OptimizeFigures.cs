@@ -12,7 +12,8 @@ public static class OptimizeFigures
     public static bool Needed(JourneyDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        return definition.Steps.Values.Any(s => s is OptimizeStep);
+        // Asked before every engine call: answered from the plan derived once per definition, not by a scan.
+        return JourneyPlan.For(definition).HasOptimize;
     }
 
     /// <summary>Each optimize arm's ended instances and rewarded goals, keyed by <see cref="ArmFigures.Key"/>.</summary>

@@ -29,12 +29,16 @@ internal sealed class JourneyPlan
                 _actionLabels[send.Id] = $"{send.Channel}/{send.Action}";
             }
 
+            HasOptimize |= step is OptimizeStep;
             _withGoal[step.Id] = [.. own, .. goal, .. exits];
             _withoutGoal[step.Id] = [.. own, .. exits];
         }
     }
 
     public static JourneyPlan For(JourneyDefinition definition) => Plans.GetValue(definition, d => new JourneyPlan(d));
+
+    /// <summary>Whether a step learns from its arms' figures: hosts read them only for such a version.</summary>
+    public bool HasOptimize { get; }
 
     /// <summary>The <c>channel/action</c> label of a send step, built once.</summary>
     public string ActionLabel(SendStep send) => _actionLabels[send.Id];
