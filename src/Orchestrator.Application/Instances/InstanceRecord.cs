@@ -34,7 +34,13 @@ public sealed record InstanceRecord(JourneyState State, InstanceRuntimeStatus Ru
     public IReadOnlyList<DeferredAction> Deferred { get; init; } = [];
 
     /// <summary>Whether the instance still takes touchpoints and timers; a pending one (accepted, its runtime not started yet) does.</summary>
-    public bool IsActive => RuntimeStatus is InstanceRuntimeStatus.Pending or InstanceRuntimeStatus.Running or InstanceRuntimeStatus.Suspended;
+    public bool IsActive => IsActiveStatus(RuntimeStatus);
+
+    /// <summary>Whether an instance in this status still takes touchpoints and timers, for stores that filter before reading.</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>True for pending, running and suspended.</returns>
+    public static bool IsActiveStatus(InstanceRuntimeStatus status) =>
+        status is InstanceRuntimeStatus.Pending or InstanceRuntimeStatus.Running or InstanceRuntimeStatus.Suspended;
 
     /// <summary>Maps an engine status to the Durable vocabulary.</summary>
     /// <param name="state">Engine state.</param>

@@ -38,7 +38,8 @@ internal sealed class InMemoryCustomerPartition
                 Profile = row.Profile is null ? CustomerProfile.Empty : Read(row.Profile, ApplicationJsonContext.Default.CustomerProfile),
             }
             : CustomerRecord.New(customerId);
-        var active = InstanceOrder.Sort(Instances().Where(i => i.IsActive));
+        // Only active rows are read: a customer's finished instances pile up, and a load must not cost more with each.
+        var active = InstanceOrder.Sort(_instances.Values.Where(row => InstanceRecord.IsActiveStatus(row.Status)).Select(ToInstance));
         return new CustomerSnapshot(customer with { ActiveInstances = active }, active, touchpointId is not null && _seen.Contains(touchpointId));
     }
 
