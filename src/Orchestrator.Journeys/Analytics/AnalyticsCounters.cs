@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Orchestrator.Journeys.Analytics;
 
 /// <summary>
@@ -7,7 +9,9 @@ namespace Orchestrator.Journeys.Analytics;
 /// </summary>
 public sealed class AnalyticsCounters
 {
-    private readonly SortedDictionary<string, long> _counts;
+    // A hash map, not a sorted one: counters are added on every commit and every fold, and a sorted map allocates a
+    // node per name; the few readers that want name order sort what they read.
+    private readonly Dictionary<string, long> _counts;
 
     /// <summary>Creates empty counters.</summary>
     public AnalyticsCounters() => _counts = new(StringComparer.Ordinal);
@@ -24,7 +28,7 @@ public sealed class AnalyticsCounters
         }
     }
 
-    /// <summary>The counts by name, in name order; zero counts are left out.</summary>
+    /// <summary>The counts by name, in the order first counted; zero counts are left out.</summary>
     public IReadOnlyDictionary<string, long> Counts => _counts;
 
     /// <summary>Whether nothing was counted.</summary>
@@ -45,14 +49,11 @@ public sealed class AnalyticsCounters
             return;
         }
 
-        var sum = this[name] + value;
-        if (sum == 0)
+        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_counts, name, out _);
+        count += value;
+        if (count == 0)
         {
             _counts.Remove(name);
-        }
-        else
-        {
-            _counts[name] = sum;
         }
     }
 
@@ -71,7 +72,9 @@ public sealed class AnalyticsCounters
     /// <param name="prefix">The prefix.</param>
     /// <returns>Remaining name and count, in name order.</returns>
     public IEnumerable<KeyValuePair<string, long>> WithPrefix(string prefix) =>
-        _counts.Where(c => c.Key.StartsWith(prefix, StringComparison.Ordinal)).Select(c => KeyValuePair.Create(c.Key[prefix.Length..], c.Value));
+        _counts.Where(c => c.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .OrderBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => KeyValuePair.Create(c.Key[prefix.Length..], c.Value));
 
     /// <summary>A histogram's buckets (<c>{name}:{bucket}</c>).</summary>
     /// <param name="name">The histogram.</param>
