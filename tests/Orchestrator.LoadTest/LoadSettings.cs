@@ -17,6 +17,12 @@ internal sealed record LoadSettings(int Touchpoints, int Customers, int Concurre
     /// </summary>
     public bool InMemory { get; init; }
 
+    /// <summary>
+    /// CPUs the host is pinned to (a <c>taskset --cpu-list</c> list such as <c>0</c>), so its throughput on one core can be
+    /// measured while the tool runs on the others; null leaves it unpinned.
+    /// </summary>
+    public string? HostCpus { get; init; }
+
     /// <summary>Instances left waiting on timers that fall due while the host is down, drained by a restarted host; 0 skips it.</summary>
     public int OverdueTimers { get; init; }
 }
