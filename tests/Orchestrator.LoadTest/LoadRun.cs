@@ -153,6 +153,7 @@ internal static class LoadRun
             output.WriteLine($"  {name,-15} {phase.Touchpoints / phase.Elapsed.TotalSeconds,7:0.0} touchpoints/s; CPU ms per touchpoint: Azurite {phase.AzuriteCpu.TotalMilliseconds / phase.Touchpoints:0.00}, host {phase.HostCpu.TotalMilliseconds / phase.Touchpoints:0.00}, this tool {phase.ToolCpu.TotalMilliseconds / phase.Touchpoints:0.00}; host allocations {phase.AllocatedBytes / 1024.0 / phase.Touchpoints:0.0} KB per touchpoint; storage requests per touchpoint {requests.Values.Sum():0.00}: {Describe(requests, v => v.ToString("0.00", CultureInfo.InvariantCulture))}");
         }
 
+        output.WriteLine(CpuBounds(phases, total, seconds));
         if (watcher is null)
         {
             var missingInMemory = Math.Max(0, expectedActions.Count - actionsSent);
@@ -170,6 +171,21 @@ internal static class LoadRun
         output.WriteLine($"actions: {expectedActions.Count} expected, {watcher.Distinct} distinct idempotency keys read, {missing} missing, {watcher.Duplicates} duplicate copies");
         await AnalyticsCostAsync(settings, host, phases, total, output, token);
         return failures == 0 && missing == 0;
+    }
+
+    /// <summary>
+    /// What each process's CPU per touchpoint allows on this machine's cores if it ran alone, against the rate measured:
+    /// when the processes together need all the cores, this says which one stops the run.
+    /// </summary>
+    private static string CpuBounds(Dictionary<string, PhaseTotals> phases, long touchpoints, double seconds)
+    {
+        var cores = Environment.ProcessorCount;
+        var host = phases.Values.Sum(p => p.HostCpu.TotalMilliseconds) / touchpoints;
+        var azurite = phases.Values.Sum(p => p.AzuriteCpu.TotalMilliseconds) / touchpoints;
+        var tool = phases.Values.Sum(p => p.ToolCpu.TotalMilliseconds) / touchpoints;
+        string Bound(string name, double ms) => ms <= 0 ? "" : $"{name} {ms:0.00} ms -> {cores * 1000 / ms:0}/s; ";
+        return $"CPU bounds on {cores} cores (touchpoints/s each process would allow alone): {Bound("host", host)}{Bound("Azurite", azurite)}{Bound("this tool", tool)}"
+            + $"all three {host + azurite + tool:0.00} ms -> {cores * 1000 / (host + azurite + tool):0}/s; measured {touchpoints / seconds:0}/s";
     }
 
     /// <summary>
