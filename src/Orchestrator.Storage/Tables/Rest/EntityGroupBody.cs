@@ -82,7 +82,7 @@ internal static class EntityGroupBody
         {
             case TableTransactionActionType.Add:
                 buffer.Write("POST "u8);
-                WriteAscii(buffer, table.Url);
+                WriteUtf8(buffer, table.Url);
                 buffer.Write(TableAddress.FormatQuery);
                 WriteCommonHeaders(buffer, table);
                 buffer.Write("Prefer: return-no-content\r\nAccept: application/json;odata=minimalmetadata\r\nContent-Type: application/json;odata=nometadata\r\n\r\n"u8);
@@ -110,11 +110,11 @@ internal static class EntityGroupBody
 
     private static void WriteEntityUrl(PooledBuffer buffer, TableAddress table, ITableEntity entity)
     {
-        WriteAscii(buffer, table.Url);
+        WriteUtf8(buffer, table.Url);
         buffer.Write("(PartitionKey='"u8);
-        WriteAscii(buffer, TableAddress.EscapeKey(entity.PartitionKey));
+        WriteUtf8(buffer, TableAddress.EscapeKey(entity.PartitionKey));
         buffer.Write("',RowKey='"u8);
-        WriteAscii(buffer, TableAddress.EscapeKey(entity.RowKey));
+        WriteUtf8(buffer, TableAddress.EscapeKey(entity.RowKey));
         buffer.Write("')"u8);
         buffer.Write(TableAddress.FormatQuery);
     }
@@ -122,7 +122,7 @@ internal static class EntityGroupBody
     private static void WriteCommonHeaders(PooledBuffer buffer, TableAddress table)
     {
         buffer.Write(" HTTP/1.1\r\nHost: "u8);
-        WriteAscii(buffer, table.Host);
+        WriteUtf8(buffer, table.Host);
         buffer.Write("\r\nx-ms-version: "u8);
         buffer.Write(TableAddress.ServiceVersionUtf8);
         buffer.Write("\r\nDataServiceVersion: 3.0\r\n"u8);
@@ -136,8 +136,7 @@ internal static class EntityGroupBody
         }
 
         buffer.Write("If-Match: "u8);
-        var written = Encoding.UTF8.GetBytes(eTag.ToString(), buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(eTag.ToString().Length)));
-        buffer.Advance(written);
+        WriteUtf8(buffer, eTag.ToString());
         buffer.Write("\r\n"u8);
     }
 
@@ -155,7 +154,7 @@ internal static class EntityGroupBody
         buffer.Advance(written);
     }
 
-    private static void WriteAscii(PooledBuffer buffer, string text)
+    private static void WriteUtf8(PooledBuffer buffer, string text)
     {
         var written = Encoding.UTF8.GetBytes(text, buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length)));
         buffer.Advance(written);

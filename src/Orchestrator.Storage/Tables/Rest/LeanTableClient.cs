@@ -95,13 +95,11 @@ internal sealed class LeanTableClient(TableHttpConnection connection, TableAddre
         }
     }
 
-    private static Task<PooledBuffer> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
-        ReadCoreAsync(response.Content, cancellationToken);
-
-    private static async Task<PooledBuffer> ReadCoreAsync(HttpContent content, CancellationToken cancellationToken)
+    // Into a pooled buffer: the body is parsed in place and the array goes back to the pool.
+    private static async Task<PooledBuffer> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        return await PooledBuffer.ReadAllAsync(stream, content.Headers.ContentLength, cancellationToken);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        return await PooledBuffer.ReadAllAsync(stream, response.Content.Headers.ContentLength, cancellationToken);
     }
 
     private static string? ErrorCode(HttpResponseMessage response) =>
