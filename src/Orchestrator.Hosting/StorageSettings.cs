@@ -7,7 +7,8 @@ namespace Orchestrator.Hosting;
 /// Reads the storage account from <c>Storage</c>: a <c>ConnectionString</c> (Azurite locally), or a
 /// <c>TableServiceUri</c> with the managed identity's <c>ClientId</c> (Azure, no keys); with neither, Azurite on its
 /// default ports. <c>Prefix</c> goes in front of every table and queue name. <c>Mode</c> (<see cref="StorageMode"/>)
-/// chooses Tables (the default) or the process's memory.
+/// chooses Tables (the default) or the process's memory. <c>Tables:LeanTransport</c> (default true) sends the
+/// touchpoint's point read and transaction straight to the Table REST API; false sends them through the Azure SDK.
 /// </summary>
 public static class StorageSettings
 {
@@ -48,6 +49,12 @@ public static class StorageSettings
             TableServiceUri = tableServiceUri,
             ClientId = section["ClientId"] is { Length: > 0 } clientId ? clientId : null,
             Prefix = section["Prefix"] ?? "",
+            LeanTableTransport = section["Tables:LeanTransport"] switch
+            {
+                null or "" => true,
+                var text when bool.TryParse(text, out var lean) => lean,
+                var text => throw new InvalidOperationException($"Storage:Tables:LeanTransport is '{text}': use true or false."),
+            },
         };
     }
 }

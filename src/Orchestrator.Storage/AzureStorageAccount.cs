@@ -5,6 +5,7 @@ using Azure.Storage.Queues;
 using Orchestrator.Storage.Diagnostics;
 using Orchestrator.Storage.Queues;
 using Orchestrator.Storage.Tables;
+using Orchestrator.Storage.Tables.Rest;
 
 namespace Orchestrator.Storage;
 
@@ -14,6 +15,7 @@ internal sealed class AzureStorageAccount : IStorageInitializer
     private readonly StorageOptions _options;
     private readonly TableServiceClient _tables;
     private readonly QueueServiceClient _queues;
+    private readonly TableHttpConnection? _lean;
 
     /// <summary>Connects to the account named in the options.</summary>
     /// <param name="options">Validated options.</param>
@@ -27,6 +29,7 @@ internal sealed class AzureStorageAccount : IStorageInitializer
         _tables = credential is null
             ? new TableServiceClient(options.ConnectionString, tableOptions)
             : new TableServiceClient(options.TableServiceUri, credential, tableOptions);
+        _lean = options.LeanTableTransport ? LeanConnection(options, credential) : null;
 
         // Plain text, not base64: messages are JSON, readable in any tool, and channel apps need no decoding.
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
@@ -98,5 +101,20 @@ internal sealed class AzureStorageAccount : IStorageInitializer
         await Task.WhenAll(tables.Concat(queues));
     }
 
-    private TableGateway Table(string name) => new(_tables.GetTableClient(_options.Prefixed(name)));
+    private TableGateway Table(string name)
+    {
+        var prefixed = _options.Prefixed(name);
+        return new(_tables.GetTableClient(prefixed), _lean is null ? null : new LeanTableClient(_lean, new TableAddress(_tables.Uri, prefixed)));
+    }
+
+    // The same identity or key the SDK clients use; a connection string without a key (a SAS) stays on the SDK.
+    private static TableHttpConnection? LeanConnection(StorageOptions options, TokenCredential? credential)
+    {
+        ITableRequestAuthorizer? authorizer = credential is not null
+            ? new BearerTokenAuthorizer(credential, TimeProvider.System)
+            : SharedKeyCredentials.FromConnectionString(options.ConnectionString) is { } key
+                ? new SharedKeyLiteAuthorizer(key.AccountName, key.AccountKey, TimeProvider.System)
+                : null;
+        return authorizer is null ? null : new TableHttpConnection(TableHttpConnection.SharedClient, authorizer, TimeProvider.System);
+    }
 }

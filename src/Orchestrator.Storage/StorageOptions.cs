@@ -40,6 +40,13 @@ public sealed partial record StorageOptions
         ? new UriBuilder(tables) { Host = tables.Host.Replace(".table.", ".queue.", StringComparison.OrdinalIgnoreCase) }.Uri
         : null);
 
+    /// <summary>
+    /// Whether the point reads and entity-group transactions of every touchpoint go straight to the Table REST API
+    /// (the default), or through the Azure SDK like every other call. Off is the fallback should the lean transport
+    /// ever disagree with the service; both write and read the same rows.
+    /// </summary>
+    public bool LeanTableTransport { get; init; } = true;
+
     /// <summary>Put in front of every table and queue name; empty by default.</summary>
     public string Prefix { get; init; } = "";
 

@@ -65,6 +65,26 @@ public sealed class OrchestratorServiceCollectionExtensionsTests
 
         Assert.Equal(StorageSettings.DevelopmentStorage, storage.ConnectionString);
         Assert.Null(storage.TableServiceUri);
+        Assert.True(storage.LeanTableTransport);
+    }
+
+    [Theory]
+    [InlineData("false", false)]
+    [InlineData("False", false)]
+    [InlineData("true", true)]
+    public void StorageSettings_TablesLeanTransport_IsRead(string value, bool expected)
+    {
+        var storage = StorageSettings.Read(Section(new() { ["Storage:Tables:LeanTransport"] = value }));
+
+        Assert.Equal(expected, storage.LeanTableTransport);
+    }
+
+    [Fact]
+    public void StorageSettings_TablesLeanTransportNotABoolean_StopsTheHostNamingTheSetting()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => StorageSettings.Read(Section(new() { ["Storage:Tables:LeanTransport"] = "maybe" })));
+
+        Assert.Contains("Storage:Tables:LeanTransport", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

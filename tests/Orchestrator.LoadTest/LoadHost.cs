@@ -34,7 +34,7 @@ internal sealed class LoadHost : IAsyncDisposable
             : throw new InvalidOperationException("The standalone host's build output was not found; build the tool with 'dotnet build -c Release'.");
 
     /// <summary>Starts the host on Azurite, or with its state in memory when no connection string is given.</summary>
-    public static async Task<LoadHost> StartAsync(string? connectionString, int connections, bool analytics, CancellationToken cancellationToken, string? cpus = null)
+    public static async Task<LoadHost> StartAsync(string? connectionString, int connections, bool analytics, bool sdkTables, CancellationToken cancellationToken, string? cpus = null)
     {
         var process = await StandaloneHostProcess.StartAsync(
             AssemblyPath,
@@ -50,6 +50,7 @@ internal sealed class LoadHost : IAsyncDisposable
                 startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
                 startInfo.Environment["Orchestrator__Diagnostics__Enabled"] = "true";
                 startInfo.Environment["Orchestrator__Analytics__Enabled"] = analytics ? "true" : "false";
+                startInfo.Environment["Storage__Tables__LeanTransport"] = sdkTables ? "false" : "true";
                 if (cpus is not null)
                 {
                     // taskset runs the host itself (exec), so the pid, CPU time and allocations read stay the host's.

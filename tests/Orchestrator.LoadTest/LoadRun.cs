@@ -32,7 +32,7 @@ internal static class LoadRun
         output.WriteLine($"settings: {settings}");
         var watch = Stopwatch.StartNew();
         await using var azurite = settings.InMemory ? null : await AzuriteInstance.StartAsync(token);
-        await using var host = await LoadHost.StartAsync(azurite?.ConnectionString, settings.Concurrency, settings.Analytics, token, settings.HostCpus);
+        await using var host = await LoadHost.StartAsync(azurite?.ConnectionString, settings.Concurrency, settings.Analytics, settings.SdkTables, token, settings.HostCpus);
         var pinned = settings.HostCpus is null ? "" : $", pinned to CPU(s) {settings.HostCpus}";
         output.WriteLine($"{(azurite is null ? "Host with its state in memory" : "Azurite and host")} (pid {host.ProcessId}{pinned}, {LoadHost.AssemblyPath}) up in {watch.Elapsed.TotalSeconds:0.0} s");
         await host.DeployAsync(LoadJourney.Id, LoadJourney.Json, token);

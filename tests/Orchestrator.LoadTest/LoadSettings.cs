@@ -23,6 +23,12 @@ internal sealed record LoadSettings(int Touchpoints, int Customers, int Concurre
     /// </summary>
     public string? HostCpus { get; init; }
 
+    /// <summary>
+    /// Whether the host sends the touchpoint's point read and transaction through the Azure SDK
+    /// (<c>Storage:Tables:LeanTransport</c> false) instead of its lean REST transport (the default).
+    /// </summary>
+    public bool SdkTables { get; init; }
+
     /// <summary>Instances left waiting on timers that fall due while the host is down, drained by a restarted host; 0 skips it.</summary>
     public int OverdueTimers { get; init; }
 }

@@ -9,11 +9,12 @@ var noAnalytics = new Option<bool>("--no-analytics") { Description = "Run the ho
 var overdueTimers = new Option<int>("--overdue-timers") { Description = "Timers left overdue by a stopped host, drained by a restarted one (drain rate, order, touchpoint latency beside); 0 skips it", DefaultValueFactory = _ => 0 };
 var inMemory = new Option<bool>("--in-memory") { Description = "Run the host with its state in its own memory (Storage:Mode=Memory): the host's cost without storage; no Azurite, no action latency" };
 var hostCpus = new Option<string?>("--host-cpus") { Description = "Pin the host to these CPUs (taskset --cpu-list, e.g. 0) to measure it on one core; run the tool itself on the others (taskset -c 1 dotnet run …)" };
+var sdkTables = new Option<bool>("--sdk-tables") { Description = "Run the host with the touchpoint's table calls on the Azure SDK (Storage:Tables:LeanTransport=false), for a before/after comparison" };
 var timeLimit = new Option<int>("--time-limit") { Description = "Seconds the whole run may take", DefaultValueFactory = _ => 900 };
 
 var root = new RootCommand("Load test: starts Azurite and the real host, measures touchpoints/s, latency, storage round trips and memory")
 {
-    touchpoints, customers, concurrency, waiting, timeLimit, noAnalytics, overdueTimers, inMemory, hostCpus,
+    touchpoints, customers, concurrency, waiting, timeLimit, noAnalytics, overdueTimers, inMemory, hostCpus, sdkTables,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -28,6 +29,7 @@ root.SetAction(async (parse, cancellationToken) =>
         OverdueTimers = Math.Max(0, parse.GetValue(overdueTimers)),
         InMemory = parse.GetValue(inMemory),
         HostCpus = parse.GetValue(hostCpus) is { Length: > 0 } cpus ? cpus : null,
+        SdkTables = parse.GetValue(sdkTables),
     };
     var failed = settings.Touchpoints > 0 || settings.Waiting > 0 ? await LoadRun.RunAsync(settings, Console.Out, cancellationToken) : 0;
     if (settings.OverdueTimers > 0 && !await TimerDrainRun.RunAsync(settings, Console.Out, cancellationToken))

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Orchestrator.Application.Ports;
+using Orchestrator.Storage.Tables.Rest;
 
 namespace Orchestrator.Storage.Tables;
 
@@ -10,7 +11,11 @@ namespace Orchestrator.Storage.Tables;
 /// as in Orleans' <c>AzureTableDataManager</c>.
 /// </summary>
 /// <param name="table">The table.</param>
-internal sealed class TableGateway(TableClient table)
+/// <param name="lean">
+/// The lean REST transport for the point read and the entity-group transaction, the two calls of every touchpoint;
+/// null to send them through the SDK like the rest.
+/// </param>
+internal sealed class TableGateway(TableClient table, LeanTableClient? lean = null)
 {
     private const string EntityNotFound = "ResourceNotFound";
 
@@ -29,6 +34,11 @@ internal sealed class TableGateway(TableClient table)
     /// <returns>The entity, or null.</returns>
     public async Task<TableEntity?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
     {
+        if (lean is not null)
+        {
+            return await lean.GetAsync(partitionKey, rowKey, cancellationToken);
+        }
+
         var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
     }
@@ -73,7 +83,7 @@ internal sealed class TableGateway(TableClient table)
         var delete = new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, rowKey), new ETag(eTag));
         try
         {
-            await table.SubmitTransactionAsync([delete], cancellationToken);
+            await TransactAsync([delete], cancellationToken);
         }
         catch (RequestFailedException e) when (IsConflict(e) || e.Status == 404)
         {
@@ -130,7 +140,7 @@ internal sealed class TableGateway(TableClient table)
         {
             try
             {
-                await table.SubmitTransactionAsync(pending, cancellationToken);
+                await TransactAsync(pending, cancellationToken);
                 return;
             }
             catch (TableTransactionFailedException e) when (MissingUnconditionalDelete(e, pending) is { } index)
@@ -160,7 +170,7 @@ internal sealed class TableGateway(TableClient table)
             {
                 try
                 {
-                    await table.SubmitTransactionAsync(pending, cancellationToken);
+                    await TransactAsync(pending, cancellationToken);
                     break;
                 }
                 catch (TableTransactionFailedException e) when (e.Status == 404 && e.ErrorCode == EntityNotFound)
@@ -185,6 +195,12 @@ internal sealed class TableGateway(TableClient table)
             await DeleteAsync(delete.Entity.PartitionKey, delete.Entity.RowKey, cancellationToken);
         }
     }
+
+    // The lean transport writes the action types the stores use; anything else goes through the SDK.
+    private Task TransactAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken) =>
+        lean is not null && EntityGroupBody.CanWrite(actions)
+            ? lean.SubmitAsync(actions, cancellationToken)
+            : table.SubmitTransactionAsync(actions, cancellationToken);
 
     private static bool IsConflict(RequestFailedException e) => e.Status is 409 or 412;
 
