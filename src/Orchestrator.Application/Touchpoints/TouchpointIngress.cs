@@ -16,7 +16,7 @@ public sealed partial class TouchpointIngress
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
     private readonly CustomerProcessor _processor;
-    private readonly IdentityResolver _identities;
+    private readonly TouchpointRouting _routing;
     private readonly ITouchpointInbox _inbox;
     private readonly IPoisonStore _poison;
     private readonly TimeProvider _clock;
@@ -41,7 +41,7 @@ public sealed partial class TouchpointIngress
         ILogger<TouchpointIngress> logger)
     {
         _processor = processor;
-        _identities = identities;
+        _routing = new TouchpointRouting(processor, identities, clock);
         _inbox = inbox;
         _poison = poison;
         _clock = clock;
@@ -153,8 +153,8 @@ public sealed partial class TouchpointIngress
         using var span = IngressTracing.Start(incoming, parent);
         try
         {
-            var touchpoint = await _identities.ResolveAsync(incoming, _clock.GetUtcNow(), cancellationToken);
-            var result = await _processor.ApplyTouchpointAsync(touchpoint, cancellationToken);
+            var (touchpoint, result) = await _routing.RouteAsync(
+                incoming, t => new CustomerInput.TouchpointArrived(t), _processor.Applying(cancellationToken), redelivered: null, cancellationToken);
             var status = result.Status == ProcessStatus.Duplicate ? AcceptStatus.Duplicate : AcceptStatus.Applied;
             span?.SetTag(JourneyTracing.Outcome, status == AcceptStatus.Duplicate ? "duplicate" : "applied");
             return new AcceptResult(incoming.Id, touchpoint.CustomerId, status);

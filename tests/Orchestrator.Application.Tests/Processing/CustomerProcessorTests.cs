@@ -191,7 +191,7 @@ public sealed class CustomerProcessorTests : IDisposable
         await _runtime.DeploySamplesAsync(SampleJourneys.BillPayment);
         await _runtime.ApplyAsync(TestEvents.Invoice("tp-1", Customer));
 
-        var result = await _runtime.Processor.ApplyToInstanceAsync(Customer, BillInstance, new StopRequested("ops"), "stop", CancellationToken.None);
+        var result = await _runtime.Processor.ApplyToInstanceAsync(Customer, BillInstance, new StopRequested("ops"), OperatorCommand.Stop, CancellationToken.None);
 
         Assert.Equal(("stop", ProcessStatus.Applied), (result.Entry!.Kind, result.Status));
         var instance = await _runtime.InstanceAsync(Customer, BillInstance);
