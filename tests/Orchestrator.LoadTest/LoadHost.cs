@@ -34,7 +34,7 @@ internal sealed class LoadHost : IAsyncDisposable
             : throw new InvalidOperationException("The standalone host's build output was not found; build the tool with 'dotnet build -c Release'.");
 
     /// <summary>Starts the host on Azurite, or with its state in memory when no connection string is given.</summary>
-    public static async Task<LoadHost> StartAsync(string? connectionString, int connections, bool analytics, CancellationToken cancellationToken)
+    public static async Task<LoadHost> StartAsync(string? connectionString, int connections, bool analytics, CancellationToken cancellationToken, bool groupCommit = true)
     {
         var process = await StandaloneHostProcess.StartAsync(
             AssemblyPath,
@@ -50,6 +50,7 @@ internal sealed class LoadHost : IAsyncDisposable
                 startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
                 startInfo.Environment["Orchestrator__Diagnostics__Enabled"] = "true";
                 startInfo.Environment["Orchestrator__Analytics__Enabled"] = analytics ? "true" : "false";
+                startInfo.Environment["Orchestrator__GroupCommit"] = groupCommit ? "true" : "false";
             },
             StartDeadline,
             cancellationToken);
@@ -76,6 +77,15 @@ internal sealed class LoadHost : IAsyncDisposable
     {
         using var content = new StringContent(cloudEvent, Encoding.UTF8);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/cloudevents+json") { CharSet = "utf-8" };
+        using var response = await Http.PostAsync(new Uri("api/touchpoints", UriKind.Relative), content, cancellationToken);
+        return response.StatusCode == HttpStatusCode.Accepted;
+    }
+
+    /// <summary>Posts structured-mode CloudEvents as one batch (<c>application/cloudevents-batch+json</c>).</summary>
+    public async Task<bool> PostBatchAsync(IEnumerable<string> cloudEvents, CancellationToken cancellationToken)
+    {
+        using var content = new StringContent($"[{string.Join(',', cloudEvents)}]", Encoding.UTF8);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/cloudevents-batch+json") { CharSet = "utf-8" };
         using var response = await Http.PostAsync(new Uri("api/touchpoints", UriKind.Relative), content, cancellationToken);
         return response.StatusCode == HttpStatusCode.Accepted;
     }

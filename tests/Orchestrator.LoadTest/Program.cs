@@ -8,11 +8,13 @@ var waiting = new Option<int>("--waiting") { Description = "Waiting instances to
 var noAnalytics = new Option<bool>("--no-analytics") { Description = "Run the host with analytics off (Orchestrator:Analytics:Enabled=false), for a before/after comparison" };
 var overdueTimers = new Option<int>("--overdue-timers") { Description = "Timers left overdue by a stopped host, drained by a restarted one (drain rate, order, touchpoint latency beside); 0 skips it", DefaultValueFactory = _ => 0 };
 var inMemory = new Option<bool>("--in-memory") { Description = "Run the host with its state in its own memory (Storage:Mode=Memory): the host's cost without storage; no Azurite, no action latency" };
+var batch = new Option<int>("--batch") { Description = "Touchpoints per batch POST in the throughput run (each customer's cycle of 3 in one batch, up to 100); 0 posts one at a time", DefaultValueFactory = _ => 0 };
+var noGroupCommit = new Option<bool>("--no-group-commit") { Description = "Run the host with group commit off (Orchestrator:GroupCommit=false): a batch's touchpoints applied one at a time, for a before/after comparison" };
 var timeLimit = new Option<int>("--time-limit") { Description = "Seconds the whole run may take", DefaultValueFactory = _ => 900 };
 
 var root = new RootCommand("Load test: starts Azurite and the real host, measures touchpoints/s, latency, storage round trips and memory")
 {
-    touchpoints, customers, concurrency, waiting, timeLimit, noAnalytics, overdueTimers, inMemory,
+    touchpoints, customers, concurrency, waiting, timeLimit, noAnalytics, overdueTimers, inMemory, batch, noGroupCommit,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -26,6 +28,8 @@ root.SetAction(async (parse, cancellationToken) =>
         Analytics = !parse.GetValue(noAnalytics),
         OverdueTimers = Math.Max(0, parse.GetValue(overdueTimers)),
         InMemory = parse.GetValue(inMemory),
+        Batch = Math.Clamp(parse.GetValue(batch), 0, 100),
+        GroupCommit = !parse.GetValue(noGroupCommit),
     };
     var failed = settings.Touchpoints > 0 || settings.Waiting > 0 ? await LoadRun.RunAsync(settings, Console.Out, cancellationToken) : 0;
     if (settings.OverdueTimers > 0 && !await TimerDrainRun.RunAsync(settings, Console.Out, cancellationToken))

@@ -19,7 +19,34 @@ public sealed partial class CustomerProcessor
     /// <returns>What happened.</returns>
     internal Task<ProcessResult> RouteTouchpointAsync(
         CustomerInput input, Touchpoint touchpoint, RoutedApply apply, Action<CustomerSnapshot, Touchpoint>? redelivered, CancellationToken cancellationToken) =>
-        RunAsync(input, async (snapshot, now) =>
+        RunAsync(input, Routing(touchpoint, apply, redelivered, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Applies several touchpoints of one customer, in order, in as few transactions as the transaction's limits allow
+    /// (a group commit): each is routed and applied on the customer as the ones before it left it, with its own
+    /// timeline entry and dedupe marker. A duplicate is told apart and dropped; the others are applied.
+    /// </summary>
+    /// <param name="touchpoints">The touchpoints, their customer resolved, all the same customer.</param>
+    /// <param name="cancellationToken">Cancels processing.</param>
+    /// <returns>What happened to each, in the same order.</returns>
+    public Task<IReadOnlyList<ProcessResult>> ApplyTouchpointsAsync(IReadOnlyList<Touchpoint> touchpoints, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(touchpoints);
+        if (touchpoints.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<ProcessResult>>([]);
+        }
+
+        var apply = Applying(cancellationToken);
+        var inputs = touchpoints
+            .Select(t => new GroupedInput(new CustomerInput.TouchpointArrived(t), Routing(t, apply, redelivered: null, cancellationToken)))
+            .ToArray();
+        return _transaction.RunGroupAsync(touchpoints[0].CustomerId, inputs, cancellationToken);
+    }
+
+    // The decide phase of a touchpoint: nothing for one seen before, else routed and handed to the runtime.
+    private CustomerDecide Routing(Touchpoint touchpoint, RoutedApply apply, Action<CustomerSnapshot, Touchpoint>? redelivered, CancellationToken cancellationToken) =>
+        async (snapshot, now) =>
         {
             if (snapshot.TouchpointSeen)
             {
@@ -31,7 +58,7 @@ public sealed partial class CustomerProcessor
             var plan = await RouteAsync(work, snapshot, touchpoint, now, cancellationToken);
             await apply(work, snapshot, touchpoint, plan, now);
             return work;
-        }, cancellationToken);
+        };
 
     /// <summary>The standalone runtime's use of a routing: delivered to instances (buffered for suspended ones), journeys started.</summary>
     /// <param name="cancellationToken">Cancels the reads.</param>

@@ -136,7 +136,10 @@ internal sealed partial class CustomerTransaction
             }
         }
 
-        SendMetrics.Record(commit.Entry.Withheld);
+        foreach (var entry in commit.Entries)
+        {
+            SendMetrics.Record(entry.Withheld);
+        }
     }
 
     // Dispatched actions of this customer leave its outbox in this same write, as far as the transaction has room.
