@@ -9,7 +9,8 @@ public sealed partial class CustomerProcessor
 {
     /// <summary>
     /// Runs a touchpoint's transaction: a touchpoint seen before writes nothing; otherwise it is routed
-    /// (<see cref="RouteAsync"/>) and the runtime's <paramref name="apply"/> records what the routing does.
+    /// (<see cref="RouteAsync"/>) and the runtime's <paramref name="apply"/> records what the routing does. A standalone
+    /// touchpoint joins the others of its customer waiting for the customer's lock with it, in one group commit.
     /// </summary>
     /// <param name="input">The touchpoint's input (the standalone or the Durable one).</param>
     /// <param name="touchpoint">The touchpoint, its customer resolved.</param>
@@ -19,7 +20,9 @@ public sealed partial class CustomerProcessor
     /// <returns>What happened.</returns>
     internal Task<ProcessResult> RouteTouchpointAsync(
         CustomerInput input, Touchpoint touchpoint, RoutedApply apply, Action<CustomerSnapshot, Touchpoint>? redelivered, CancellationToken cancellationToken) =>
-        RunAsync(input, Routing(touchpoint, apply, redelivered, cancellationToken), cancellationToken);
+        input is CustomerInput.TouchpointArrived
+            ? _transaction.RunJoiningAsync(new GroupedInput(input, Routing(touchpoint, apply, redelivered, cancellationToken)), cancellationToken)
+            : RunAsync(input, Routing(touchpoint, apply, redelivered, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Applies several touchpoints of one customer, in order, in as few transactions as the transaction's limits allow

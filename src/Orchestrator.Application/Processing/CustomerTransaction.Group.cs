@@ -40,18 +40,18 @@ internal sealed partial class CustomerTransaction
             return [await RunAsync(inputs[0].Input, inputs[0].Decide, cancellationToken)];
         }
 
-        var results = new ProcessResult[inputs.Count];
+        var results = new ProcessResult?[inputs.Count];
         using var held = await _locks.AcquireAsync(customerId, cancellationToken);
         for (var next = 0; next < inputs.Count;)
         {
             next = await CommitGroupAsync(customerId, inputs, next, results, cancellationToken);
         }
 
-        return results;
+        return [.. results.Select(r => r ?? throw new InvalidOperationException("An input of the group was left unsettled."))];
     }
 
     // One transaction for the inputs from `from` on, as many as fit; returns the index of the first input left over.
-    private async Task<int> CommitGroupAsync(string customerId, IReadOnlyList<GroupedInput> inputs, int from, ProcessResult[] results, CancellationToken cancellationToken)
+    private async Task<int> CommitGroupAsync(string customerId, IReadOnlyList<GroupedInput> inputs, int from, ProcessResult?[] results, CancellationToken cancellationToken)
     {
         var recorded = new HashSet<string>(StringComparer.Ordinal);
         var most = Math.Min(MaxGroup, Math.Max(1, 1_000_000 / Math.Max(1, _options.MaxTouchpointBytes)));
@@ -159,7 +159,7 @@ internal sealed partial class CustomerTransaction
         return new DecidedGroup(steps, skipped, merged, index);
     }
 
-    private static void Settle(ProcessResult[] results, DecidedGroup group, CustomerCommit? written)
+    private static void Settle(ProcessResult?[] results, DecidedGroup group, CustomerCommit? written)
     {
         foreach (var (index, status) in group.Skipped)
         {

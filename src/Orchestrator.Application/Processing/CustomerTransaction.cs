@@ -61,8 +61,14 @@ internal sealed partial class CustomerTransaction
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(decide);
+        using var held = await _locks.AcquireAsync(input.CustomerId, cancellationToken);
+        return await RunHeldAsync(input, decide, cancellationToken);
+    }
+
+    // The transaction itself, the customer's lock held.
+    private async Task<ProcessResult> RunHeldAsync(CustomerInput input, CustomerDecide decide, CancellationToken cancellationToken)
+    {
         var customerId = input.CustomerId;
-        using var held = await _locks.AcquireAsync(customerId, cancellationToken);
         using var span = CommitTracing.Start(input.DedupeId ?? input.Shown?.Id, input.TimelineKind);
         for (var attempt = 1; ; attempt++)
         {
