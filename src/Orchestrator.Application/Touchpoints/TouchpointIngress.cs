@@ -113,11 +113,13 @@ public sealed partial class TouchpointIngress
         var spans = new System.Diagnostics.Activity?[batch.Count];
         var resolved = new List<(int Index, Touchpoint Touchpoint)>(batch.Count);
         var parent = System.Diagnostics.Activity.Current;
+        var taking = 0;
         try
         {
             for (var i = 0; i < batch.Count; i++)
             {
                 // Siblings under the request, each open until its touchpoint is taken.
+                taking = i;
                 spans[i] = IngressTracing.Start(batch[i]);
                 System.Diagnostics.Activity.Current = parent;
                 try
@@ -134,6 +136,7 @@ public sealed partial class TouchpointIngress
             foreach (var customer in resolved.GroupBy(r => r.Touchpoint.CustomerId, StringComparer.Ordinal))
             {
                 var group = customer.ToArray();
+                taking = group[0].Index;
                 try
                 {
                     var processed = await _processor.ApplyTouchpointsAsync([.. group.Select(g => g.Touchpoint)], cancellationToken);
@@ -151,6 +154,7 @@ public sealed partial class TouchpointIngress
                     LogGroupFailed(exception, customer.Key, group.Length);
                     foreach (var (index, touchpoint) in group)
                     {
+                        taking = index;
                         results[index] = await ApplyAloneAsync(batch[index], touchpoint, spans[index], cancellationToken);
                     }
                 }
@@ -163,8 +167,7 @@ public sealed partial class TouchpointIngress
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            var notAccepted = batch[Array.FindIndex(results, r => r is null)].Id;
-            return new BatchAcceptResult([.. results.OfType<AcceptResult>()], notAccepted, exception);
+            return new BatchAcceptResult([.. results.OfType<AcceptResult>()], batch[taking].Id, exception);
         }
         finally
         {

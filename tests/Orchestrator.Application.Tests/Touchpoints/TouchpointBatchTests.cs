@@ -105,6 +105,20 @@ public sealed class TouchpointBatchTests : IDisposable
         Assert.Equal(2, _runtime.Inbox.Enqueued.Count);
     }
 
+    [Fact]
+    public async Task AcceptBatchAsync_OneCustomerUnreadableAndQueueDown_NamesItAndReportsTheOthersApplied()
+    {
+        _runtime.Customers.FailingCustomer = Other;
+        _runtime.Inbox.EnqueueFailure = new TimeoutException("injected: queue storage is down");
+
+        var result = await _runtime.Ingress.AcceptBatchAsync([Page("a-1"), Page("b-1", Other), Page("a-2")], CancellationToken.None);
+
+        Assert.Equal("b-1", result.NotAccepted);
+        Assert.IsType<TimeoutException>(result.Failure);
+        Assert.Equal([("a-1", AcceptStatus.Applied), ("a-2", AcceptStatus.Applied)], result.Accepted.Select(a => (a.Id, a.Status)));
+        Assert.Equal(["a-1", "a-2"], (await _runtime.TimelineAsync(Customer)).Select(e => e.Touchpoint!.Id));
+    }
+
     private static IncomingTouchpoint Invoice(string id) => TestEvents.Incoming(id, "invoice.issued", Customer, TestEvents.InvoiceData(id));
 
     private static IncomingTouchpoint Page(string id, string customer = Customer) => TestEvents.Incoming(id, "page.viewed", customer);
