@@ -27,6 +27,12 @@ public sealed record ApplicationOptions
     public int MaxBatchSize { get; init; } = 100;
 
     /// <summary>
+    /// Whether the standalone runtime applies a batch's touchpoints of one customer as one group commit (the default);
+    /// false applies them one at a time, each its own transaction. The outcome is the same either way.
+    /// </summary>
+    public bool GroupCommit { get; init; } = true;
+
+    /// <summary>
     /// Subject prefixes that mark an alias to resolve through the identity table rather than a customer id,
     /// such as <c>email:ann@example.com</c>.
     /// </summary>

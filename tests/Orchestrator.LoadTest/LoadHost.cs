@@ -33,8 +33,8 @@ internal sealed class LoadHost : IAsyncDisposable
             ? path
             : throw new InvalidOperationException("The standalone host's build output was not found; build the tool with 'dotnet build -c Release'.");
 
-    /// <summary>Starts the host on Azurite, or with its state in memory when no connection string is given.</summary>
-    public static async Task<LoadHost> StartAsync(string? connectionString, int connections, bool analytics, bool sdkTables, CancellationToken cancellationToken, string? cpus = null)
+    /// <summary>Starts the host on Azurite, or with its state in memory when no connection string is given, as the settings say.</summary>
+    public static async Task<LoadHost> StartAsync(string? connectionString, LoadSettings settings, CancellationToken cancellationToken)
     {
         var process = await StandaloneHostProcess.StartAsync(
             AssemblyPath,
@@ -49,9 +49,10 @@ internal sealed class LoadHost : IAsyncDisposable
 
                 startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
                 startInfo.Environment["Orchestrator__Diagnostics__Enabled"] = "true";
-                startInfo.Environment["Orchestrator__Analytics__Enabled"] = analytics ? "true" : "false";
-                startInfo.Environment["Storage__Tables__LeanTransport"] = sdkTables ? "false" : "true";
-                if (cpus is not null)
+                startInfo.Environment["Orchestrator__Analytics__Enabled"] = settings.Analytics ? "true" : "false";
+                startInfo.Environment["Orchestrator__GroupCommit"] = settings.GroupCommit ? "true" : "false";
+                startInfo.Environment["Storage__Tables__LeanTransport"] = settings.SdkTables ? "false" : "true";
+                if (settings.HostCpus is { } cpus)
                 {
                     // taskset runs the host itself (exec), so the pid, CPU time and allocations read stay the host's.
                     startInfo.ArgumentList.Insert(0, startInfo.FileName);
@@ -62,7 +63,7 @@ internal sealed class LoadHost : IAsyncDisposable
             },
             StartDeadline,
             cancellationToken);
-        var http = new HttpClient(TestApiKeys.Handler(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(connections, 2) }))
+        var http = new HttpClient(TestApiKeys.Handler(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(settings.Concurrency, 2) }))
         {
             BaseAddress = process.Address,
             Timeout = TimeSpan.FromSeconds(30),
@@ -85,6 +86,15 @@ internal sealed class LoadHost : IAsyncDisposable
     {
         using var content = new StringContent(cloudEvent, Encoding.UTF8);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/cloudevents+json") { CharSet = "utf-8" };
+        using var response = await Http.PostAsync(new Uri("api/touchpoints", UriKind.Relative), content, cancellationToken);
+        return response.StatusCode == HttpStatusCode.Accepted;
+    }
+
+    /// <summary>Posts structured-mode CloudEvents as one batch (<c>application/cloudevents-batch+json</c>).</summary>
+    public async Task<bool> PostBatchAsync(IEnumerable<string> cloudEvents, CancellationToken cancellationToken)
+    {
+        using var content = new StringContent($"[{string.Join(',', cloudEvents)}]", Encoding.UTF8);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/cloudevents-batch+json") { CharSet = "utf-8" };
         using var response = await Http.PostAsync(new Uri("api/touchpoints", UriKind.Relative), content, cancellationToken);
         return response.StatusCode == HttpStatusCode.Accepted;
     }

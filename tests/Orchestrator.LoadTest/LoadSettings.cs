@@ -29,6 +29,15 @@ internal sealed record LoadSettings(int Touchpoints, int Customers, int Concurre
     /// </summary>
     public bool SdkTables { get; init; }
 
+    /// <summary>
+    /// Touchpoints per batch POST in the throughput run (each customer's whole cycle of three in one batch); 0 posts
+    /// them one at a time, phase by phase.
+    /// </summary>
+    public int Batch { get; init; }
+
+    /// <summary>Whether the host applies a batch's touchpoints of one customer as one group commit (the default).</summary>
+    public bool GroupCommit { get; init; } = true;
+
     /// <summary>Instances left waiting on timers that fall due while the host is down, drained by a restarted host; 0 skips it.</summary>
     public int OverdueTimers { get; init; }
 }

@@ -39,7 +39,7 @@ internal static class TimerDrainRun
         output.WriteLine();
         output.WriteLine($"== overdue timers: {requested} instances wake while the host is down; a restarted host drains them, touchpoints posted beside at concurrency 2");
         await using var azurite = await AzuriteInstance.StartAsync(token);
-        var first = await LoadHost.StartAsync(azurite.ConnectionString, settings.Concurrency, settings.Analytics, settings.SdkTables, token);
+        var first = await LoadHost.StartAsync(azurite.ConnectionString, settings, token);
         var wakeAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         try
         {
@@ -104,7 +104,7 @@ internal static class TimerDrainRun
         using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(token);
         var watching = watcher.RunAsync(stopWatching.Token);
         var restart = Stopwatch.StartNew();
-        await using var second = await LoadHost.StartAsync(azurite.ConnectionString, settings.Concurrency, settings.Analytics, settings.SdkTables, token);
+        await using var second = await LoadHost.StartAsync(azurite.ConnectionString, settings, token);
         var upAfter = restart.Elapsed;
         var drainStart = Stopwatch.GetTimestamp();
         var cpuBefore = second.CpuTime;

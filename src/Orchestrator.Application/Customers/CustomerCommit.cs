@@ -8,6 +8,8 @@ namespace Orchestrator.Application.Customers;
 /// Everything one input changes for a customer, written atomically in one round trip: the customer
 /// record (guarded by its ETag), changed and new instances, the timeline entry, the dedupe marker and
 /// the actions to dispatch (an outbox, so none is lost if the process dies before sending them).
+/// A group commit carries several touchpoints of the customer applied one after the other: each keeps its own
+/// timeline entry and dedupe marker (<see cref="EarlierEntries"/>, <see cref="EarlierTouchpointIds"/>).
 /// </summary>
 /// <param name="Customer">The new customer record, carrying the ETag it was read with.</param>
 /// <param name="Instances">Changed instances (carrying the ETag read) and new ones (ETag null).</param>
@@ -23,6 +25,21 @@ public sealed record CustomerCommit(
 {
     /// <summary>Most writes one commit may take: one atomic entity-group transaction holds 100.</summary>
     public const int MaxWrites = 100;
+
+    /// <summary>
+    /// In a group commit, the timeline entries of the touchpoints applied before the last, oldest first; each is a
+    /// timeline row of its own, as if committed alone. <see cref="Entry"/> is the last one's.
+    /// </summary>
+    public IReadOnlyList<TimelineEntry> EarlierEntries { get; init; } = [];
+
+    /// <summary>In a group commit, the ids of the touchpoints applied before the last: each writes its dedupe marker.</summary>
+    public IReadOnlyList<string> EarlierTouchpointIds { get; init; } = [];
+
+    /// <summary>Every timeline entry the commit writes, oldest first.</summary>
+    public IEnumerable<TimelineEntry> Entries => EarlierEntries.Append(Entry);
+
+    /// <summary>Every touchpoint id whose dedupe marker the commit writes, in order.</summary>
+    public IEnumerable<string> TouchpointIds => TouchpointId is null ? EarlierTouchpointIds : EarlierTouchpointIds.Append(TouchpointId);
 
     /// <summary>
     /// Idempotency keys of earlier actions known to be dispatched, removed from the outbox in this same write:
@@ -43,9 +60,9 @@ public sealed record CustomerCommit(
     public IReadOnlyList<long> AnalyticsFolded { get; init; } = [];
 
     /// <summary>
-    /// Writes the commit takes: customer, instances, timeline entry, dedupe marker, new and acknowledged outbox
+    /// Writes the commit takes: customer, instances, timeline entries, dedupe markers, new and acknowledged outbox
     /// entries, the analytics record and the folded ones removed.
     /// </summary>
-    public int Writes => 2 + Instances.Count + (TouchpointId is null ? 0 : 1) + Outbox.Count + Acknowledged.Count
-        + (Analytics is null ? 0 : 1) + AnalyticsFolded.Count;
+    public int Writes => 2 + EarlierEntries.Count + Instances.Count + EarlierTouchpointIds.Count + (TouchpointId is null ? 0 : 1)
+        + Outbox.Count + Acknowledged.Count + (Analytics is null ? 0 : 1) + AnalyticsFolded.Count;
 }

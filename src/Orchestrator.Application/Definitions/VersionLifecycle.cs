@@ -69,7 +69,7 @@ public sealed class VersionLifecycle
         var stop = new StopRequested($"version {version} stopped");
         foreach (var location in await _directory.ListByVersionAsync(journeyId, version, cancellationToken))
         {
-            var result = await _processor.ApplyToInstanceAsync(location.CustomerId, location.InstanceId, stop, "stop", cancellationToken);
+            var result = await _processor.ApplyToInstanceAsync(location.CustomerId, location.InstanceId, stop, OperatorCommand.Stop, cancellationToken);
             if (result.Status == ProcessStatus.Applied)
             {
                 stopped.Add(location.InstanceId);

@@ -47,7 +47,7 @@ public sealed class CustomerInstanceMover : IInstanceMover
         var from = await RequireAsync(migration.JourneyId, migration.From, cancellationToken);
         var to = await RequireAsync(migration.JourneyId, migration.To, cancellationToken);
         var move = InstanceMove.Gone;
-        await _processor.RunAsync(location.CustomerId, touchpointId: null, async (snapshot, now) =>
+        await _processor.RunAsync(new CustomerInput.Migrated(location.CustomerId, location.InstanceId), async (snapshot, now) =>
         {
             var record = snapshot.ActiveInstances.FirstOrDefault(i => i.InstanceId == location.InstanceId);
             if (record is null || record.State.Version != migration.From)
@@ -77,7 +77,7 @@ public sealed class CustomerInstanceMover : IInstanceMover
             }
 
             return work;
-        }, TimelineKind, touchpoint: null, cancellationToken);
+        }, cancellationToken);
 
         if (move == InstanceMove.Gone
             && await _customers.GetInstanceAsync(location.CustomerId, location.InstanceId, cancellationToken) is { } stored

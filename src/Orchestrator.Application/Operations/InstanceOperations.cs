@@ -46,7 +46,7 @@ public sealed class InstanceOperations
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>Accepted, NotFound or Gone.</returns>
     public Task<OperationStatus> TerminateAsync(string instanceId, string? reason, CancellationToken cancellationToken) =>
-        RunAsync(instanceId, "terminate", touchpoint: null, async (work, record) =>
+        RunAsync(instanceId, OperatorCommand.Terminate, touchpoint: null, async (work, record) =>
         {
             var definition = await _processor.RequireAsync(record, cancellationToken);
             var stopped = work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, new StopRequested(reason), work.Now, await _processor.ContextAsync(definition, work, cancellationToken)));
@@ -64,7 +64,7 @@ public sealed class InstanceOperations
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>Accepted (also when already suspended), NotFound or Gone.</returns>
     public Task<OperationStatus> SuspendAsync(string instanceId, string? reason, CancellationToken cancellationToken) =>
-        RunAsync(instanceId, "suspend", touchpoint: null, (work, record) =>
+        RunAsync(instanceId, OperatorCommand.Suspend, touchpoint: null, (work, record) =>
         {
             if (record.RuntimeStatus == InstanceRuntimeStatus.Running)
             {
@@ -84,7 +84,7 @@ public sealed class InstanceOperations
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>Accepted (also when not suspended), NotFound or Gone.</returns>
     public Task<OperationStatus> ResumeAsync(string instanceId, string? reason, CancellationToken cancellationToken) =>
-        RunAsync(instanceId, "resume", touchpoint: null, async (work, record) =>
+        RunAsync(instanceId, OperatorCommand.Resume, touchpoint: null, async (work, record) =>
         {
             if (record.RuntimeStatus != InstanceRuntimeStatus.Suspended)
             {
@@ -142,7 +142,7 @@ public sealed class InstanceOperations
         var now = _clock.GetUtcNow();
         var id = string.Create(CultureInfo.InvariantCulture, $"raised|{instanceId}|{eventName}|{now.UtcTicks}");
         var touchpoint = new Touchpoint(id, eventName, RaisedEventSource, location.CustomerId, now, data);
-        return await RunAsync(location, "raiseEvent", touchpoint, async (work, record) =>
+        return await RunAsync(location, OperatorCommand.RaiseEvent, touchpoint, async (work, record) =>
         {
             if (record.RuntimeStatus == InstanceRuntimeStatus.Suspended)
             {
@@ -188,7 +188,7 @@ public sealed class InstanceOperations
 
     private async Task<OperationStatus> RunAsync(
         string instanceId,
-        string kind,
+        OperatorCommand command,
         Touchpoint? touchpoint,
         Func<CustomerWork, InstanceRecord, Task> change,
         CancellationToken cancellationToken)
@@ -196,18 +196,18 @@ public sealed class InstanceOperations
         var location = await _directory.FindAsync(instanceId, cancellationToken);
         return location is null
             ? OperationStatus.NotFound
-            : await RunAsync(location, kind, touchpoint, change, cancellationToken);
+            : await RunAsync(location, command, touchpoint, change, cancellationToken);
     }
 
     private async Task<OperationStatus> RunAsync(
         InstanceLocation location,
-        string kind,
+        OperatorCommand command,
         Touchpoint? touchpoint,
         Func<CustomerWork, InstanceRecord, Task> change,
         CancellationToken cancellationToken)
     {
         var status = OperationStatus.Accepted;
-        await _processor.RunAsync(location.CustomerId, touchpointId: null, async (snapshot, now) =>
+        await _processor.RunAsync(new CustomerInput.OperatorRequested(location.CustomerId, location.InstanceId, command, touchpoint), async (snapshot, now) =>
         {
             var record = snapshot.ActiveInstances.FirstOrDefault(i => i.InstanceId == location.InstanceId);
             if (record is null)
@@ -221,7 +221,7 @@ public sealed class InstanceOperations
             var work = _processor.NewWork(snapshot, now);
             await change(work, record);
             return work.HasChanges || touchpoint is not null ? work : null;
-        }, kind, touchpoint, cancellationToken);
+        }, cancellationToken);
         return status;
     }
 

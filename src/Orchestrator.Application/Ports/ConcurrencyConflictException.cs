@@ -32,6 +32,12 @@ public sealed class ConcurrencyConflictException : Exception
     /// </summary>
     public bool TouchpointAlreadyRecorded { get; init; }
 
+    /// <summary>
+    /// With <see cref="TouchpointAlreadyRecorded"/>, the ids of the commit's touchpoints found applied before, so a
+    /// group commit drops just those and writes the rest; empty when the store does not say.
+    /// </summary>
+    public IReadOnlyList<string> RecordedTouchpointIds { get; init; } = [];
+
     /// <summary>The position of the write that lost, in a batch of writes, when the store says.</summary>
     public int? FailedWrite { get; init; }
 }

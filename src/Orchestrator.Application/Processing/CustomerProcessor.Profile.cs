@@ -34,7 +34,7 @@ public sealed partial class CustomerProcessor
         ArgumentNullException.ThrowIfNull(change);
         var errors = new List<DefinitionError>();
         CustomerWork? last = null;
-        var result = await RunAsync(customerId, touchpointId: null, (snapshot, now) =>
+        var result = await RunAsync(new CustomerInput.ProfileEdited(customerId), (snapshot, now) =>
         {
             errors.Clear();
             if (change.ApplyTo(snapshot.Customer.Profile, now, ApiSource, pointer, errors) is not { } changed)
@@ -45,7 +45,7 @@ public sealed partial class CustomerProcessor
             last = NewWork(snapshot, now);
             last.ProfileChanged(changed, $"profile changed through the API: {Describe(change)}");
             return Task.FromResult<CustomerWork?>(last);
-        }, "profile", touchpoint: null, cancellationToken);
+        }, cancellationToken);
         return (result.Entry is not null ? last?.Profile : null, errors);
     }
 

@@ -5,8 +5,6 @@ using Orchestrator.Application.Customers;
 using Orchestrator.Application.Definitions;
 using Orchestrator.Application.Instances;
 using Orchestrator.Application.Ports;
-using Orchestrator.Application.Rules;
-using Orchestrator.Application.Telemetry;
 using Orchestrator.Application.Touchpoints;
 using Orchestrator.Journeys;
 using Orchestrator.Journeys.Definitions;
@@ -15,24 +13,18 @@ using Orchestrator.Journeys.Engine;
 namespace Orchestrator.Application.Processing;
 
 /// <summary>
-/// Applies inputs (touchpoints, wake-ups) to one customer's journeys: one read, the engine, one atomic
-/// write, then the actions. Inputs of one customer run one at a time in this process, and the customer
-/// record's ETag makes a concurrent writer elsewhere retry, so per-customer order holds across processes.
+/// Applies inputs (touchpoints, wake-ups, operators' commands) to one customer's journeys: decides what each does,
+/// and runs it as one <see cref="CustomerTransaction"/> (one read, the engine, one atomic write, then the actions).
 /// </summary>
 public sealed partial class CustomerProcessor
 {
     private readonly ICustomerStore _customers;
-    private readonly IInstanceDirectory _directory;
-    private readonly ITimerStore _timers;
     private readonly IPoisonStore _poison;
     private readonly DefinitionCatalog _catalog;
-    private readonly ActionDispatcher _dispatcher;
     private readonly TimeProvider _clock;
     private readonly ApplicationOptions _options;
-    private readonly ILogger<CustomerProcessor> _logger;
-    private readonly AnalyticsAggregator? _analytics;
     private readonly ArmFiguresSource? _arms;
-    private readonly KeyedLock _locks = new();
+    private readonly CustomerTransaction _transaction;
 
     /// <summary>Creates the processor.</summary>
     /// <param name="customers">Customer store.</param>
@@ -59,17 +51,13 @@ public sealed partial class CustomerProcessor
         AnalyticsAggregator? analytics = null,
         ArmFiguresSource? arms = null)
     {
-        _analytics = analytics;
         _arms = arms;
         _customers = customers;
-        _directory = directory;
-        _timers = timers;
         _poison = poison;
         _catalog = catalog;
-        _dispatcher = dispatcher;
         _clock = clock;
         _options = options;
-        _logger = logger;
+        _transaction = new CustomerTransaction(customers, directory, timers, dispatcher, clock, options, logger, analytics, due => TimerScheduled?.Invoke(due));
     }
 
     /// <summary>Raised after a timer is stored, so a timer poller can wake earlier than planned.</summary>
@@ -82,36 +70,7 @@ public sealed partial class CustomerProcessor
     public Task<ProcessResult> ApplyTouchpointAsync(Touchpoint touchpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(touchpoint);
-        return RunAsync(touchpoint.CustomerId, touchpoint.Id, async (snapshot, now) =>
-        {
-            if (snapshot.TouchpointSeen)
-            {
-                return null;
-            }
-
-            var work = NewWork(snapshot, now);
-            var plan = await RouteAsync(work, snapshot, touchpoint, now, cancellationToken);
-
-            foreach (var target in plan.DeliverTo)
-            {
-                var record = snapshot.ActiveInstances.First(i => i.InstanceId == target.InstanceId);
-                if (target.Suspended)
-                {
-                    await BufferAsync(work, record, touchpoint, cancellationToken);
-                    continue;
-                }
-
-                var definition = await RequireAsync(record, cancellationToken);
-                work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, new TouchpointReceived(touchpoint), now, await ContextAsync(definition, work, cancellationToken)));
-            }
-
-            foreach (var start in plan.Starts)
-            {
-                work.Started(start.Definition, JourneyEngine.Start(start.Definition, start.InstanceId, touchpoint, now, await ContextAsync(start.Definition, work, cancellationToken)));
-            }
-
-            return work;
-        }, "touchpoint", touchpoint, cancellationToken);
+        return RouteTouchpointAsync(new CustomerInput.TouchpointArrived(touchpoint), touchpoint, Applying(cancellationToken), redelivered: null, cancellationToken);
     }
 
     /// <summary>Wakes an instance whose timer is due.</summary>
@@ -125,7 +84,7 @@ public sealed partial class CustomerProcessor
     /// deferred send is read on its own, as the snapshot holds only active instances.
     /// </remarks>
     public Task<ProcessResult> ApplyWakeUpAsync(string customerId, string instanceId, CancellationToken cancellationToken) =>
-        RunAsync(customerId, touchpointId: null, async (snapshot, now) =>
+        RunAsync(new CustomerInput.WakeUpDue(customerId, instanceId), async (snapshot, now) =>
         {
             var record = snapshot.ActiveInstances.FirstOrDefault(i => i.InstanceId == instanceId)
                 ?? await _customers.GetInstanceAsync(customerId, instanceId, cancellationToken);
@@ -143,17 +102,17 @@ public sealed partial class CustomerProcessor
 
             work.ReleaseDeferred(record, definition);
             return work.HasChanges ? work : null;
-        }, "wakeUp", touchpoint: null, cancellationToken);
+        }, cancellationToken);
 
     /// <summary>Applies an operator's input (such as a stop) to one running instance; a suspended one is left alone.</summary>
     /// <param name="customerId">The customer.</param>
     /// <param name="instanceId">The instance.</param>
     /// <param name="input">The input.</param>
-    /// <param name="kind">Timeline kind recorded.</param>
+    /// <param name="command">The operator's command it carries out, whose timeline kind is recorded.</param>
     /// <param name="cancellationToken">Cancels processing.</param>
     /// <returns>What happened.</returns>
-    public Task<ProcessResult> ApplyToInstanceAsync(string customerId, string instanceId, JourneyInput input, string kind, CancellationToken cancellationToken) =>
-        RunAsync(customerId, touchpointId: null, async (snapshot, now) =>
+    public Task<ProcessResult> ApplyToInstanceAsync(string customerId, string instanceId, JourneyInput input, OperatorCommand command, CancellationToken cancellationToken) =>
+        RunAsync(new CustomerInput.OperatorRequested(customerId, instanceId, command), async (snapshot, now) =>
         {
             var record = snapshot.ActiveInstances.FirstOrDefault(i => i.InstanceId == instanceId);
             if (record is null || record.RuntimeStatus == InstanceRuntimeStatus.Suspended)
@@ -165,106 +124,15 @@ public sealed partial class CustomerProcessor
             var definition = await RequireAsync(record, cancellationToken);
             work.Advanced(record, definition, JourneyEngine.Apply(definition, record.State, input, now, await ContextAsync(definition, work, cancellationToken)));
             return work.HasChanges ? work : null;
-        }, kind, touchpoint: null, cancellationToken);
+        }, cancellationToken);
 
-    /// <summary>
-    /// The run loop every input of a customer goes through: under the customer's lock, load, decide, write
-    /// directory entries and timers, commit, dispatch; a lost write race reloads and decides again.
-    /// </summary>
-    /// <param name="customerId">The customer.</param>
-    /// <param name="touchpointId">The touchpoint's id, for dedupe; null for other inputs.</param>
+    /// <summary>Runs one input as a <see cref="CustomerTransaction"/>: load, decide, commit, dispatch.</summary>
+    /// <param name="input">The input.</param>
     /// <param name="decide">Turns a fresh snapshot into work, or null when there is nothing to write.</param>
-    /// <param name="kind">Timeline kind recorded.</param>
-    /// <param name="touchpoint">The touchpoint recorded in the timeline, if any.</param>
     /// <param name="cancellationToken">Cancels processing.</param>
     /// <returns>What happened.</returns>
-    internal async Task<ProcessResult> RunAsync(
-        string customerId,
-        string? touchpointId,
-        Func<CustomerSnapshot, DateTimeOffset, Task<CustomerWork?>> decide,
-        string kind,
-        Touchpoint? touchpoint,
-        CancellationToken cancellationToken)
-    {
-        using var held = await _locks.AcquireAsync(customerId, cancellationToken);
-        using var span = CommitTracing.Start(touchpointId ?? touchpoint?.Id, kind);
-        for (var attempt = 1; ; attempt++)
-        {
-            var snapshot = await _customers.LoadAsync(customerId, touchpointId, cancellationToken);
-            var work = await decide(snapshot, _clock.GetUtcNow());
-            if (work is null)
-            {
-                var skipped = touchpointId is not null ? ProcessStatus.Duplicate : ProcessStatus.NothingDue;
-                CommitTracing.End(span, skipped, null);
-                return new ProcessResult(skipped, null);
-            }
-
-            // Written before the commit: an orphan directory entry or timer is harmless, a missing one is not.
-            foreach (var location in work.NewInstances)
-            {
-                await _directory.AddAsync(location, cancellationToken);
-            }
-
-            foreach (var timer in work.Timers)
-            {
-                await _timers.ScheduleAsync(timer, cancellationToken);
-                TimerScheduled?.Invoke(timer.DueAt);
-            }
-
-            var commit = WithAcknowledgements(work.ToCommit(kind, touchpoint, touchpointId));
-            try
-            {
-                await _customers.CommitAsync(commit, cancellationToken);
-            }
-            catch (ConcurrencyConflictException exception) when (exception.TouchpointAlreadyRecorded)
-            {
-                // A redelivery older than the load's recent-touchpoint window: the commit's dedupe marker caught it.
-                CommitTracing.End(span, ProcessStatus.Duplicate, null);
-                return new ProcessResult(ProcessStatus.Duplicate, null);
-            }
-            catch (ConcurrencyConflictException exception) when (attempt < _options.MaxConflictRetries)
-            {
-                LogConflict(customerId, attempt, exception.Message);
-                continue;
-            }
-            catch (Exception exception)
-            {
-                CommitTracing.Fail(span, exception);
-                throw;
-            }
-
-            _dispatcher.Acknowledgements.Forget(customerId, commit.Acknowledged);
-            if (_analytics is not null)
-            {
-                _analytics.Removed(customerId, commit.AnalyticsFolded);
-                if (commit.Analytics is { } analytics)
-                {
-                    _analytics.Enqueue(analytics);
-                }
-            }
-
-            SendMetrics.Record(commit.Entry.Withheld);
-            var status = work.HasChanges ? ProcessStatus.Applied : ProcessStatus.Ignored;
-            CommitTracing.End(span, status, commit);
-            await _dispatcher.DispatchAsync(customerId, work.Actions, cancellationToken);
-            return new ProcessResult(status, commit.Entry);
-        }
-    }
-
-    // Dispatched actions of this customer leave its outbox in this same write, as far as the transaction has room.
-    // Folded analytics records leave the same way.
-    private CustomerCommit WithAcknowledgements(CustomerCommit commit)
-    {
-        if (_analytics is null || !_options.Analytics.Enabled)
-        {
-            commit = commit with { Analytics = null };
-        }
-
-        var acknowledged = commit with { Acknowledged = _dispatcher.Acknowledgements.For(commit.Customer.CustomerId, CustomerCommit.MaxWrites - commit.Writes) };
-        return _analytics is null
-            ? acknowledged
-            : acknowledged with { AnalyticsFolded = _analytics.FoldedFor(commit.Customer.CustomerId, CustomerCommit.MaxWrites - acknowledged.Writes) };
-    }
+    internal Task<ProcessResult> RunAsync(CustomerInput input, CustomerDecide decide, CancellationToken cancellationToken) =>
+        _transaction.RunAsync(input, decide, cancellationToken);
 
     /// <summary>
     /// Keeps a touchpoint for a suspended instance's resume. A full buffer keeps its oldest touchpoints; the new
@@ -345,7 +213,4 @@ public sealed partial class CustomerProcessor
         await _catalog.GetAsync(record.State.JourneyId, record.State.Version, cancellationToken)
         ?? throw new InvalidOperationException($"Instance {record.InstanceId} runs {record.State.JourneyId} v{record.State.Version}, which is not stored.");
 
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Write race on customer {CustomerId} (attempt {Attempt}): {Detail}")]
-    private partial void LogConflict(string customerId, int attempt, string detail);
 }

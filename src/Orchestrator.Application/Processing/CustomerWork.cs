@@ -16,8 +16,9 @@ namespace Orchestrator.Application.Processing;
 /// <summary>Accumulates what one input does to a customer's journeys, then turns it into one commit.</summary>
 /// <remarks>
 /// Sends are not put in the outbox as the engine asks for them: they wait until every instance the input
-/// reaches has moved, then go through <see cref="SendRules"/> highest journey priority first, against the
-/// customer's send history as read in this same transaction plus the sends already decided for this input.
+/// reaches has moved; then the transaction asks for the <see cref="SendDecision"/> once (<see cref="DecideSends"/>),
+/// which takes them through <see cref="SendRules"/> highest journey priority first, against the customer's send
+/// history as read in this same transaction plus the sends already decided for this input.
 /// </remarks>
 internal sealed class CustomerWork
 {
@@ -28,15 +29,12 @@ internal sealed class CustomerWork
     private readonly List<InstanceRecord> _instances = [];
     private readonly List<TimelineDecision> _decisions = [];
     private readonly List<PendingSend> _pending = [];
-    private readonly List<ActionMessage> _actions = [];
-    private readonly List<WithheldAction> _withheld = [];
-    private readonly List<SkippedChannel> _skipped = [];
     private readonly List<string> _notes = [];
     private readonly List<DueTimer> _timers = [];
     private readonly List<InstanceLocation> _newInstances = [];
     private readonly SortedDictionary<(string JourneyId, int Version), AnalyticsCounters> _analytics = [];
     private readonly List<OutcomeFact> _ended = [];
-    private IReadOnlyList<SentAction>? _sends;
+    private SendDecision? _decision;
     private CustomerProfile _profile;
     private JourneyContext? _context;
 
@@ -105,27 +103,12 @@ internal sealed class CustomerWork
     /// <summary>Instances this work changed or added, as they now stand.</summary>
     public IReadOnlyList<InstanceRecord> Changed => _instances;
 
-    /// <summary>Wake-ups to store before the commit; decided sends add deferral timers.</summary>
-    public IReadOnlyList<DueTimer> Timers
-    {
-        get
-        {
-            DecideSends();
-            return _timers;
-        }
-    }
+    /// <summary>The engine's wake-ups and released instances' next deferral, to store before the commit.</summary>
+    /// <remarks>Timers of sends deferred by the send-time rules are the <see cref="SendDecision"/>'s.</remarks>
+    public IReadOnlyList<DueTimer> Timers => _timers;
 
+    /// <summary>Directory entries of the instances this work starts, to write before the commit.</summary>
     public IReadOnlyList<InstanceLocation> NewInstances => _newInstances;
-
-    /// <summary>The actions sent, once the send-time rules have decided.</summary>
-    public IReadOnlyList<ActionMessage> Actions
-    {
-        get
-        {
-            DecideSends();
-            return _actions;
-        }
-    }
 
     public void Note(string note) => _notes.Add(note);
 
@@ -330,45 +313,58 @@ internal sealed class CustomerWork
     /// <summary>Records a change the engine did not make (runtime status, buffered touchpoints).</summary>
     public void Replaced(InstanceRecord after) => Put(after);
 
-    /// <summary>The commit of this work.</summary>
-    /// <param name="kind">Timeline kind.</param>
-    /// <param name="touchpoint">The touchpoint the timeline entry shows, if any.</param>
-    /// <param name="dedupeId">
-    /// The touchpoint id whose dedupe marker this commit writes: the ingress's, never an activity's that only shows
-    /// the touchpoint it applied (its marker is the ingress's, written before).
+    /// <summary>The commit of this work and its send decision.</summary>
+    /// <param name="input">
+    /// The input: its timeline kind and shown touchpoint go on the entry, its dedupe id (an ingress's touchpoint,
+    /// never one an activity only shows) is the marker the commit writes.
     /// </param>
-    public CustomerCommit ToCommit(string kind, Touchpoint? touchpoint, string? dedupeId)
+    /// <param name="sends">This work's send decision (<see cref="DecideSends"/>).</param>
+    public CustomerCommit ToCommit(CustomerInput input, SendDecision sends)
     {
-        DecideSends();
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(sends);
+        if (!ReferenceEquals(sends, _decision))
+        {
+            throw new InvalidOperationException("The commit takes the send decision this work made.");
+        }
+
         var customer = _snapshot.Customer;
         var sequence = customer.Sequence + 1;
-        var entry = new TimelineEntry(sequence, _now, kind, touchpoint, _decisions, _actions, _notes) { Withheld = _withheld, SkippedChannels = _skipped };
+        var entry = new TimelineEntry(sequence, _now, input.TimelineKind, input.Shown, _decisions, sends.Actions, _notes) { Withheld = sends.Withheld, SkippedChannels = sends.Skipped };
         var parts = _analytics.Where(a => !a.Value.IsEmpty).Select(a => new AnalyticsPart(a.Key.JourneyId, a.Key.Version, a.Value.Counts)).ToArray();
         return new CustomerCommit(
             customer with
             {
                 Sequence = sequence,
                 Entries = _entries,
-                Sends = _sends ?? SendRules.Prune(customer.Sends, _rules, _now),
+                Sends = sends.Sends,
                 Profile = _profile with { Facts = _profile.Facts.With(JourneysAfter(), _ended) },
             },
             _instances,
             entry,
-            dedupeId,
-            _actions)
+            input.DedupeId,
+            sends.Actions)
         {
             Analytics = parts.Length > 0 ? new AnalyticsRecord(customer.CustomerId, sequence, _now, parts) : null,
         };
     }
 
-    // Decided once, when the input has done everything else: the priority order spans every instance it reached.
-    private void DecideSends()
+    /// <summary>
+    /// Decides every send the input asked for, once, when it has done everything else: the priority order spans every
+    /// instance it reached. A deferred send is kept on its instance (part of this work's commit) with a timer.
+    /// </summary>
+    /// <returns>The decision, which the commit records and the transaction dispatches.</returns>
+    public SendDecision DecideSends()
     {
-        if (_sends is not null)
+        if (_decision is not null)
         {
-            return;
+            throw new InvalidOperationException("The sends of one input are decided once.");
         }
 
+        var actions = new List<ActionMessage>();
+        var withheld = new List<WithheldAction>();
+        var skipped = new List<SkippedChannel>();
+        var timers = new List<DueTimer>();
         var history = new List<SentAction>(_snapshot.Customer.Sends);
         foreach (var candidate in _pending.OrderByDescending(p => p.Definition.Priority))
         {
@@ -389,7 +385,7 @@ internal sealed class CustomerWork
             if (candidate.Alternatives.Count > 0)
             {
                 var usedInstead = verdict.Kind is SendVerdictKind.Send or SendVerdictKind.Deferred ? action.Channel : null;
-                _skipped.AddRange(verdict.Skipped
+                skipped.AddRange(verdict.Skipped
                     .Where(s => s.Channel != usedInstead)
                     .Select(s => new SkippedChannel(pending.InstanceId, action.IdempotencyKey, s.Channel, s.Kind, s.Reason, usedInstead)));
             }
@@ -398,14 +394,14 @@ internal sealed class CustomerWork
             {
                 case SendVerdictKind.Send:
                     CountersOf(definition.Id, action.Version).Add(CounterNames.Sent(action.Channel));
-                    _actions.Add(action);
+                    actions.Add(action);
                     history.Add(new SentAction(_now, action.Channel, definition.Id, definition.Category, definition.Priority));
                     break;
                 case SendVerdictKind.Deferred:
-                    Defer(pending, verdict);
+                    withheld.Add(Defer(pending, verdict, timers));
                     break;
                 default:
-                    _withheld.Add(Withheld(pending, verdict.Kind, verdict.Reason));
+                    withheld.Add(Withheld(pending, verdict.Kind, verdict.Reason));
                     break;
             }
 
@@ -415,22 +411,23 @@ internal sealed class CustomerWork
             }
         }
 
-        _sends = SendRules.Prune(history, _rules, _now);
+        _decision = new SendDecision(actions, timers, withheld, skipped, SendRules.Prune(history, _rules, _now));
+        return _decision;
     }
 
-    private void Defer(PendingSend pending, SendVerdict verdict)
+    // Kept on the instance with a timer, unless its list is full; either way the timeline says so.
+    private WithheldAction Defer(PendingSend pending, SendVerdict verdict, List<DueTimer> timers)
     {
         var record = _instances.First(i => i.InstanceId == pending.InstanceId);
         if (record.Deferred.Count >= InstanceRecord.MaxDeferred)
         {
-            _withheld.Add(Withheld(pending, SendVerdictKind.Deferred, $"{verdict.Reason}; not kept, as {InstanceRecord.MaxDeferred} actions are deferred already"));
-            return;
+            return Withheld(pending, SendVerdictKind.Deferred, $"{verdict.Reason}; not kept, as {InstanceRecord.MaxDeferred} actions are deferred already");
         }
 
         var due = verdict.DeferUntil ?? _now;
         Put(record with { Deferred = [.. record.Deferred, new DeferredAction(pending.Action, due, verdict.Reason)] });
-        _timers.Add(new DueTimer(record.State.CustomerId, record.InstanceId, due));
-        _withheld.Add(Withheld(pending, SendVerdictKind.Deferred, verdict.Reason) with { DeferredUntil = due });
+        timers.Add(new DueTimer(record.State.CustomerId, record.InstanceId, due));
+        return Withheld(pending, SendVerdictKind.Deferred, verdict.Reason) with { DeferredUntil = due };
     }
 
     private static WithheldAction Withheld(PendingSend pending, SendVerdictKind kind, string? reason) => new(

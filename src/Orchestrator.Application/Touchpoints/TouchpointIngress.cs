@@ -4,6 +4,7 @@ using Orchestrator.Application.Poison;
 using Orchestrator.Application.Ports;
 using Orchestrator.Application.Processing;
 using Orchestrator.Application.Telemetry;
+using Orchestrator.Journeys;
 
 namespace Orchestrator.Application.Touchpoints;
 
@@ -16,7 +17,7 @@ public sealed partial class TouchpointIngress
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
     private readonly CustomerProcessor _processor;
-    private readonly IdentityResolver _identities;
+    private readonly TouchpointRouting _routing;
     private readonly ITouchpointInbox _inbox;
     private readonly IPoisonStore _poison;
     private readonly TimeProvider _clock;
@@ -41,7 +42,7 @@ public sealed partial class TouchpointIngress
         ILogger<TouchpointIngress> logger)
     {
         _processor = processor;
-        _identities = identities;
+        _routing = new TouchpointRouting(processor, identities, clock);
         _inbox = inbox;
         _poison = poison;
         _clock = clock;
@@ -67,11 +68,116 @@ public sealed partial class TouchpointIngress
         // time-outs as cancellations, and those must still be queued for retry.
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            LogQueuedForRetry(exception, incoming.Id);
-            var queued = JourneyTracing.Source.HasListeners() ? TraceParent.Write(incoming.StructuredJson) : incoming.StructuredJson;
-            await _inbox.EnqueueAsync(queued, RetryDelay, cancellationToken);
-            return new AcceptResult(incoming.Id, incoming.Subject, AcceptStatus.Queued);
+            return await QueueAsync(incoming, exception, cancellationToken);
         }
+    }
+
+    // A touchpoint of a batch applied in a transaction of its own, or queued when that fails.
+    private async Task<AcceptResult> ApplyAloneAsync(IncomingTouchpoint incoming, Touchpoint touchpoint, System.Diagnostics.Activity? span, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = (await _processor.ApplyTouchpointsAsync([touchpoint], cancellationToken))[0];
+            var status = result.Status == ProcessStatus.Duplicate ? AcceptStatus.Duplicate : AcceptStatus.Applied;
+            span?.SetTag(JourneyTracing.Outcome, status == AcceptStatus.Duplicate ? "duplicate" : "applied");
+            return new AcceptResult(touchpoint.Id, touchpoint.CustomerId, status);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            IngressTracing.Fail(span, exception);
+            return await QueueAsync(incoming, exception, cancellationToken);
+        }
+    }
+
+    // Throws only when the touchpoint could not even be queued.
+    private async Task<AcceptResult> QueueAsync(IncomingTouchpoint incoming, Exception exception, CancellationToken cancellationToken)
+    {
+        LogQueuedForRetry(exception, incoming.Id);
+        var queued = JourneyTracing.Source.HasListeners() ? TraceParent.Write(incoming.StructuredJson) : incoming.StructuredJson;
+        await _inbox.EnqueueAsync(queued, RetryDelay, cancellationToken);
+        return new AcceptResult(incoming.Id, incoming.Subject, AcceptStatus.Queued);
+    }
+
+    /// <summary>
+    /// Accepts a batch: resolves every subject, then applies each customer's touchpoints, in the batch's order, as a
+    /// group commit (as few transactions as the customer's limits allow). A touchpoint or customer group that cannot
+    /// be applied now is queued for retry, as <see cref="AcceptAsync"/> does for one.
+    /// </summary>
+    /// <param name="batch">The validated touchpoints, in order.</param>
+    /// <param name="cancellationToken">Cancels acceptance.</param>
+    /// <returns>How each was taken, in the batch's order; or, when one could not even be queued, those taken before it.</returns>
+    public async Task<BatchAcceptResult> AcceptBatchAsync(IReadOnlyList<IncomingTouchpoint> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var results = new AcceptResult?[batch.Count];
+        var spans = new System.Diagnostics.Activity?[batch.Count];
+        var resolved = new List<(int Index, Touchpoint Touchpoint)>(batch.Count);
+        var parent = System.Diagnostics.Activity.Current;
+        var taking = 0;
+        try
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                // Siblings under the request, each open until its touchpoint is taken.
+                taking = i;
+                spans[i] = IngressTracing.Start(batch[i]);
+                System.Diagnostics.Activity.Current = parent;
+                try
+                {
+                    resolved.Add((i, await _routing.ResolveAsync(batch[i], cancellationToken)));
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    IngressTracing.Fail(spans[i], exception);
+                    results[i] = await QueueAsync(batch[i], exception, cancellationToken);
+                }
+            }
+
+            foreach (var customer in resolved.GroupBy(r => r.Touchpoint.CustomerId, StringComparer.Ordinal))
+            {
+                var group = customer.ToArray();
+                taking = group[0].Index;
+                try
+                {
+                    var processed = await _processor.ApplyTouchpointsAsync([.. group.Select(g => g.Touchpoint)], cancellationToken);
+                    for (var j = 0; j < group.Length; j++)
+                    {
+                        var status = processed[j].Status == ProcessStatus.Duplicate ? AcceptStatus.Duplicate : AcceptStatus.Applied;
+                        spans[group[j].Index]?.SetTag(JourneyTracing.Outcome, status == AcceptStatus.Duplicate ? "duplicate" : "applied");
+                        results[group[j].Index] = new AcceptResult(group[j].Touchpoint.Id, customer.Key, status);
+                    }
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested && group.Length > 1)
+                {
+                    // One touchpoint that cannot be applied must not hold back the others: each alone, as one at a time
+                    // would (what of the group was written comes back a duplicate).
+                    LogGroupFailed(exception, customer.Key, group.Length);
+                    foreach (var (index, touchpoint) in group)
+                    {
+                        taking = index;
+                        results[index] = await ApplyAloneAsync(batch[index], touchpoint, spans[index], cancellationToken);
+                    }
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    IngressTracing.Fail(spans[group[0].Index], exception);
+                    results[group[0].Index] = await QueueAsync(batch[group[0].Index], exception, cancellationToken);
+                }
+            }
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new BatchAcceptResult([.. results.OfType<AcceptResult>()], batch[taking].Id, exception);
+        }
+        finally
+        {
+            foreach (var span in spans)
+            {
+                span?.Dispose();
+            }
+        }
+
+        return new BatchAcceptResult([.. results.OfType<AcceptResult>()], null, null);
     }
 
     /// <summary>
@@ -153,8 +259,8 @@ public sealed partial class TouchpointIngress
         using var span = IngressTracing.Start(incoming, parent);
         try
         {
-            var touchpoint = await _identities.ResolveAsync(incoming, _clock.GetUtcNow(), cancellationToken);
-            var result = await _processor.ApplyTouchpointAsync(touchpoint, cancellationToken);
+            var (touchpoint, result) = await _routing.RouteAsync(
+                incoming, t => new CustomerInput.TouchpointArrived(t), _processor.Applying(cancellationToken), redelivered: null, cancellationToken);
             var status = result.Status == ProcessStatus.Duplicate ? AcceptStatus.Duplicate : AcceptStatus.Applied;
             span?.SetTag(JourneyTracing.Outcome, status == AcceptStatus.Duplicate ? "duplicate" : "applied");
             return new AcceptResult(incoming.Id, touchpoint.CustomerId, status);
@@ -176,6 +282,9 @@ public sealed partial class TouchpointIngress
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Touchpoint {TouchpointId} could not be applied now; queued for retry")]
     private partial void LogQueuedForRetry(Exception exception, string touchpointId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A group commit of {Count} touchpoints of customer {CustomerId} failed; applying them one at a time")]
+    private partial void LogGroupFailed(Exception exception, string customerId, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queued touchpoint {MessageId} failed (delivery {Attempt}); it will be retried")]
     private partial void LogDeliveryFailed(Exception exception, string messageId, long attempt);

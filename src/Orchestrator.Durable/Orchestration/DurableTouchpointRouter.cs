@@ -28,9 +28,7 @@ namespace Orchestrator.Durable.Orchestration;
 /// </remarks>
 public sealed class DurableTouchpointRouter
 {
-    private readonly CustomerProcessor _processor;
-    private readonly IdentityResolver _identities;
-    private readonly TimeProvider _clock;
+    private readonly TouchpointRouting _routing;
 
     /// <summary>Creates the router.</summary>
     /// <param name="processor">The per-customer run loop.</param>
@@ -38,9 +36,7 @@ public sealed class DurableTouchpointRouter
     /// <param name="clock">Current time, for entry rules.</param>
     public DurableTouchpointRouter(CustomerProcessor processor, IdentityResolver identities, TimeProvider clock)
     {
-        _processor = processor;
-        _identities = identities;
-        _clock = clock;
+        _routing = new TouchpointRouting(processor, identities, clock);
     }
 
     /// <summary>Resolves the touchpoint's subject, routes it and records the routing.</summary>
@@ -51,41 +47,35 @@ public sealed class DurableTouchpointRouter
     {
         ArgumentNullException.ThrowIfNull(incoming);
         using var span = IngressTracing.Start(incoming);
-        var touchpoint = await _identities.ResolveAsync(incoming, _clock.GetUtcNow(), cancellationToken);
         TouchpointPlan? plan = null;
-        await _processor.RunAsync(touchpoint.CustomerId, touchpoint.Id, async (snapshot, now) =>
-        {
-            if (snapshot.TouchpointSeen)
+        var (touchpoint, _) = await _routing.RouteAsync(
+            incoming,
+            resolved => new CustomerInput.DurableRouted(resolved),
+            (work, snapshot, touchpoint, routed, now) =>
             {
-                plan = Redelivered(touchpoint, snapshot.ActiveInstances, snapshot.Customer.Profile);
-                return null;
-            }
+                var raises = new List<string>();
+                foreach (var target in routed.DeliverTo)
+                {
+                    var record = snapshot.ActiveInstances.First(i => i.InstanceId == target.InstanceId);
+                    raises.Add(record.InstanceId);
+                    work.Note(work.Routed(record, touchpoint)
+                        ? $"{record.InstanceId}: touchpoint raised to the orchestration"
+                        : $"{record.InstanceId}: touchpoint raised to the orchestration, not kept for a raise again ({InstanceRecord.MaxBuffered} unapplied already)");
+                }
 
-            var work = _processor.NewWork(snapshot, now);
-            var routed = await _processor.RouteAsync(work, snapshot, touchpoint, now, cancellationToken);
+                var starts = new List<JourneyOrchestrationInput>();
+                foreach (var start in routed.Starts)
+                {
+                    work.Accepted(JourneyEngine.Start(start.Definition, start.InstanceId, touchpoint, now, work.Context));
+                    starts.Add(JourneyOrchestration.StartInput(start.InstanceId, start.Definition, touchpoint) with { Customer = work.Profile });
+                    work.Note($"{start.Definition.Id}: orchestration {start.InstanceId} scheduled");
+                }
 
-            var raises = new List<string>();
-            foreach (var target in routed.DeliverTo)
-            {
-                var record = snapshot.ActiveInstances.First(i => i.InstanceId == target.InstanceId);
-                raises.Add(record.InstanceId);
-                work.Note(work.Routed(record, touchpoint)
-                    ? $"{record.InstanceId}: touchpoint raised to the orchestration"
-                    : $"{record.InstanceId}: touchpoint raised to the orchestration, not kept for a raise again ({InstanceRecord.MaxBuffered} unapplied already)");
-            }
-
-            var starts = new List<JourneyOrchestrationInput>();
-            foreach (var start in routed.Starts)
-            {
-                work.Accepted(JourneyEngine.Start(start.Definition, start.InstanceId, touchpoint, now, work.Context));
-                starts.Add(JourneyOrchestration.StartInput(start.InstanceId, start.Definition, touchpoint) with { Customer = work.Profile });
-                work.Note($"{start.Definition.Id}: orchestration {start.InstanceId} scheduled");
-            }
-
-            plan = new TouchpointPlan(touchpoint, Redelivery: false, starts, raises, routed.Notes) { Customer = work.Profile };
-            return work;
-
-        }, "touchpoint", touchpoint, cancellationToken);
+                plan = new TouchpointPlan(touchpoint, Redelivery: false, starts, raises, routed.Notes) { Customer = work.Profile };
+                return Task.CompletedTask;
+            },
+            (snapshot, touchpoint) => plan = Redelivered(touchpoint, snapshot.ActiveInstances, snapshot.Customer.Profile),
+            cancellationToken);
 
         return plan ?? throw new InvalidOperationException($"Touchpoint {touchpoint.Id} was neither routed nor found recorded.");
     }

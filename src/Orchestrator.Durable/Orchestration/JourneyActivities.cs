@@ -92,7 +92,8 @@ public sealed class JourneyActivities
         var state = transition.State;
         DateTimeOffset? deferred = null;
         CustomerProfile? profile = null;
-        var result = await _processor.RunAsync(state.CustomerId, touchpointId: null, async (snapshot, now) =>
+        var input = new CustomerInput.DurableTransition(state.CustomerId, state.InstanceId, CauseOf(request.Kind), touchpoint);
+        var result = await _processor.RunAsync(input, async (snapshot, now) =>
         {
             profile = snapshot.Customer.Profile;
             var existing = snapshot.ActiveInstances.FirstOrDefault(i => i.InstanceId == state.InstanceId)
@@ -132,7 +133,7 @@ public sealed class JourneyActivities
             }
 
             return work.HasChanges ? work : null;
-        }, request.Kind, touchpoint, cancellationToken);
+        }, cancellationToken);
 
         if (request.MigratedFrom is not null && _directory is not null
             && await _directory.FindAsync(state.InstanceId, cancellationToken) is { } location && location.Version != state.Version)
@@ -167,7 +168,7 @@ public sealed class JourneyActivities
         ArgumentNullException.ThrowIfNull(request);
         DateTimeOffset? remaining = null;
         CustomerProfile? profile = null;
-        var result = await _processor.RunAsync(request.CustomerId, touchpointId: null, async (snapshot, now) =>
+        var result = await _processor.RunAsync(new CustomerInput.DurableRelease(request.CustomerId, request.InstanceId), async (snapshot, now) =>
         {
             profile = snapshot.Customer.Profile;
             var record = snapshot.ActiveInstances.FirstOrDefault(i => i.InstanceId == request.InstanceId)
@@ -183,7 +184,7 @@ public sealed class JourneyActivities
             var work = _processor.NewWork(snapshot, now);
             work.ReleaseDeferred(record, await _processor.RequireAsync(record, cancellationToken));
             return work.HasChanges ? work : null;
-        }, "wakeUp", touchpoint: null, cancellationToken);
+        }, cancellationToken);
 
         if (result.Entry is not { } entry)
         {
@@ -207,7 +208,7 @@ public sealed class JourneyActivities
     {
         ArgumentNullException.ThrowIfNull(request);
         IReadOnlyList<Touchpoint> unapplied = [];
-        await _processor.RunAsync(request.CustomerId, touchpointId: null, (snapshot, now) =>
+        await _processor.RunAsync(new CustomerInput.DurableApplied(request.CustomerId, request.InstanceId), (snapshot, now) =>
         {
             var record = snapshot.ActiveInstances.FirstOrDefault(i => i.InstanceId == request.InstanceId);
             if (record is null || record.Buffered.Count == 0)
@@ -225,10 +226,19 @@ public sealed class JourneyActivities
             var work = _processor.NewWork(snapshot, now);
             work.Applied(record, applied);
             return Task.FromResult<CustomerWork?>(work);
-        }, "applied", touchpoint: null, cancellationToken);
+        }, cancellationToken);
 
         return unapplied;
     }
+
+    // The orchestration names the cause as the timeline kind it records; its history keeps that string.
+    private static TransitionCause CauseOf(string kind) => kind switch
+    {
+        "touchpoint" => TransitionCause.Touchpoint,
+        "wakeUp" => TransitionCause.WakeUp,
+        "migrate" => TransitionCause.Migration,
+        _ => throw new InvalidOperationException($"Unknown transition kind '{kind}'."),
+    };
 
     // Sends that failed stay in the outbox; failing the activity has the runtime retry it, and the retry sends them.
     private void RequireDispatched(TimelineEntry entry, string customerId, string instanceId)

@@ -23,13 +23,18 @@ public static partial class TouchpointHandlers
     /// <param name="options">Size limits.</param>
     /// <param name="loggerFactory">Logging.</param>
     /// <param name="cancellationToken">The request's cancellation.</param>
+    /// <param name="acceptBatch">
+    /// Takes several touchpoints at once, when the host can do better than one at a time (the standalone runtime applies
+    /// each customer's as one group commit, <see cref="TouchpointIngress.AcceptBatchAsync"/>); none takes them one by one.
+    /// </param>
     /// <returns>202 with how each was taken; 400 naming every bad attribute; 415; 503 when one could not be taken.</returns>
     public static async Task<Results<Accepted<TouchpointsAccepted>, ProblemHttpResult>> PostAsync(
         HttpRequest request,
         Func<IncomingTouchpoint, CancellationToken, Task<AcceptResult>> accept,
         ApplicationOptions options,
         ILoggerFactory loggerFactory,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<IReadOnlyList<IncomingTouchpoint>, CancellationToken, Task<BatchAcceptResult>>? acceptBatch = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(accept);
@@ -67,6 +72,18 @@ public static partial class TouchpointHandlers
             return Rejected([.. read.Problems]);
         }
 
+        if (acceptBatch is not null && read.Touchpoints.Count > 1)
+        {
+            var batch = await acceptBatch(read.Touchpoints, cancellationToken);
+            if (batch.NotAccepted is { } notAccepted)
+            {
+                LogNotAccepted(loggerFactory.CreateLogger(typeof(TouchpointHandlers).FullName!), batch.Failure, notAccepted);
+                return NotAccepted(notAccepted, [.. batch.Accepted]);
+            }
+
+            return TypedResults.Accepted((string?)null, new TouchpointsAccepted(batch.Accepted));
+        }
+
         var accepted = new List<AcceptResult>(read.Touchpoints.Count);
         foreach (var touchpoint in read.Touchpoints)
         {
@@ -100,7 +117,7 @@ public static partial class TouchpointHandlers
             extensions: new Dictionary<string, object?> { ["accepted"] = accepted.ToArray() });
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Touchpoint {TouchpointId} could not be applied or queued; answering 503")]
-    private static partial void LogNotAccepted(ILogger logger, Exception exception, string touchpointId);
+    private static partial void LogNotAccepted(ILogger logger, Exception? exception, string touchpointId);
 
     private enum Mode
     {

@@ -20,7 +20,7 @@ public static class TouchpointEndpoints
         app.MapPost(
                 HttpRoutes.Touchpoints,
                 (HttpRequest request, TouchpointIngress ingress, ApplicationOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken) =>
-                    TouchpointHandlers.PostAsync(request, ingress.AcceptAsync, options, loggerFactory, cancellationToken))
+                    TouchpointHandlers.PostAsync(request, ingress.AcceptAsync, options, loggerFactory, cancellationToken, options.GroupCommit ? ingress.AcceptBatchAsync : null))
             .WithTags("Touchpoints")
             .WithSummary("Accepts customer touchpoints as CloudEvents")
             .WithDescription($"Takes {TouchpointHandlers.AcceptedMediaTypes}. The media type is checked here, not by routing, so every refusal is a problem document.")

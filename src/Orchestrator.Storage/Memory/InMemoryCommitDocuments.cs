@@ -29,9 +29,12 @@ internal sealed record InMemoryCommitDocuments(byte[] Entries, IReadOnlyList<byt
     /// <summary>The analytics record; null when none.</summary>
     public byte[]? Analytics { get; init; }
 
+    /// <summary>A group commit's earlier timeline entries, in commit order.</summary>
+    public IReadOnlyList<byte[]> EarlierEntries { get; init; } = [];
+
     /// <summary>Bytes of JSON in all the documents, as the Table store counts them.</summary>
     public long JsonBytes => (Analytics?.Length ?? 0) + Entries.Length + (Sends?.Length ?? 0) + (Profile?.Length ?? 0) + (Active?.Length ?? 0) + States.Sum(s => (long)s.Length) + Buffers.Sum(b => (long)(b?.Length ?? 0))
-        + Deferred.Sum(d => (long)(d?.Length ?? 0)) + Entry.Length + Outbox.Sum(a => (long)a.Length);
+        + Deferred.Sum(d => (long)(d?.Length ?? 0)) + Entry.Length + EarlierEntries.Sum(e => (long)e.Length) + Outbox.Sum(a => (long)a.Length);
 
     /// <summary>Serializes a commit's documents.</summary>
     /// <param name="commit">The commit.</param>
@@ -60,6 +63,7 @@ internal sealed record InMemoryCommitDocuments(byte[] Entries, IReadOnlyList<byt
                 ? null
                 : StorageJson.Serialize(CustomerRows.DeferredList(i), ApplicationJsonContext.Default.ListDeferredAction, $"Instance '{i.InstanceId}' deferred actions"))],
             Active = ActiveInCustomerRow(commit, entriesJson.Length + (sends?.Length ?? 0) + (profile?.Length ?? 0)),
+            EarlierEntries = [.. commit.EarlierEntries.Select(e => StorageJson.Serialize(e, ApplicationJsonContext.Default.TimelineEntry, $"Timeline entry {e.Sequence}"))],
             Analytics = commit.Analytics is { } analytics
                 ? StorageJson.Serialize(analytics, ApplicationJsonContext.Default.AnalyticsRecord, $"Analytics record {analytics.Sequence}")
                 : null,

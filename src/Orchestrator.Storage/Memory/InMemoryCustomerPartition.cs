@@ -108,11 +108,13 @@ internal sealed class InMemoryCustomerPartition
     public void Commit(CustomerCommit commit, InMemoryCommitDocuments documents, Func<string> nextETag)
     {
         // First, as the Table store puts the marker first in its transaction: a redelivery is a duplicate whatever else changed.
-        if (commit.TouchpointId is { } seen && _seen.Contains(seen))
+        var recorded = commit.TouchpointIds.Where(_seen.Contains).ToArray();
+        if (recorded.Length > 0)
         {
-            throw new ConcurrencyConflictException($"Touchpoint '{seen}' of customer '{commit.Customer.CustomerId}' was already applied.")
+            throw new ConcurrencyConflictException($"Touchpoint '{string.Join("', '", recorded)}' of customer '{commit.Customer.CustomerId}' was already applied.")
             {
                 TouchpointAlreadyRecorded = true,
+                RecordedTouchpointIds = recorded,
             };
         }
 
@@ -129,11 +131,13 @@ internal sealed class InMemoryCustomerPartition
             _instances[instance.InstanceId] = (documents.States[i], documents.Buffers[i], documents.Deferred[i], instance.RuntimeStatus, nextETag());
         }
 
-        _timeline.Add(commit.Entry.Sequence, documents.Entry);
-        if (commit.TouchpointId is { } touchpointId)
+        for (var i = 0; i < commit.EarlierEntries.Count; i++)
         {
-            _seen.Add(touchpointId);
+            _timeline.Add(commit.EarlierEntries[i].Sequence, documents.EarlierEntries[i]);
         }
+
+        _timeline.Add(commit.Entry.Sequence, documents.Entry);
+        _seen.UnionWith(commit.TouchpointIds);
 
         RemoveFromOutbox(commit.Acknowledged);
         for (var i = 0; i < commit.Outbox.Count; i++)
@@ -172,9 +176,9 @@ internal sealed class InMemoryCustomerPartition
             return $"analytics record {analytics.Sequence} already exists";
         }
 
-        if (_timeline.ContainsKey(commit.Entry.Sequence))
+        if (commit.Entries.FirstOrDefault(e => _timeline.ContainsKey(e.Sequence)) is { } existing)
         {
-            return $"timeline entry {commit.Entry.Sequence} already exists";
+            return $"timeline entry {existing.Sequence} already exists";
         }
 
         var outboxed = commit.Outbox.FirstOrDefault(a => _outbox.ContainsKey(a.IdempotencyKey));

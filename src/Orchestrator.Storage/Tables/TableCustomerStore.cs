@@ -44,7 +44,7 @@ internal sealed class TableCustomerStore(TableGateway customers) : ICustomerStor
         CommitRules.Validate(commit);
         var partitionKey = KeyEncoding.Encode(commit.Customer.CustomerId);
         var actions = new List<TableTransactionAction>(CommitRules.OperationCount(commit));
-        if (commit.TouchpointId is { } touchpointId)
+        foreach (var touchpointId in commit.TouchpointIds)
         {
             // First, and an insert: a redelivery that raced past the load's recent-touchpoint check fails here.
             actions.Add(Insert(new TableEntity(partitionKey, CustomerRows.SeenKey(touchpointId))));
@@ -53,7 +53,7 @@ internal sealed class TableCustomerStore(TableGateway customers) : ICustomerStor
         var customerRow = CustomerRows.ToEntity(partitionKey, commit.Customer, EmbeddedInstances.After(commit), RecentAfter(commit));
         actions.Add(Write(customerRow, commit.Customer.ETag));
         actions.AddRange(commit.Instances.Select(instance => WriteInstance(CustomerRows.ToEntity(partitionKey, instance), instance.ETag)));
-        actions.Add(Insert(CustomerRows.ToEntity(partitionKey, commit.Entry)));
+        actions.AddRange(commit.Entries.Select(entry => Insert(CustomerRows.ToEntity(partitionKey, entry))));
         actions.AddRange(commit.Outbox.Select(action => Insert(CustomerRows.ToEntity(partitionKey, action))));
         actions.AddRange(commit.Acknowledged.Distinct(StringComparer.Ordinal)
             .Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, CustomerRows.OutboxKey(key)), ETag.All)));
@@ -69,17 +69,27 @@ internal sealed class TableCustomerStore(TableGateway customers) : ICustomerStor
         {
             await customers.SubmitAsync(actions, cancellationToken);
         }
-        catch (ConcurrencyConflictException conflict) when (commit.TouchpointId is { } id)
+        catch (ConcurrencyConflictException conflict) when (commit.TouchpointId is not null || commit.EarlierTouchpointIds.Count > 0)
         {
             // Read only after a lost race, so a duplicate is told from a concurrent change at no cost otherwise.
-            if (await customers.GetAsync(partitionKey, CustomerRows.SeenKey(id), cancellationToken) is null)
+            var recorded = new List<string>();
+            foreach (var id in commit.TouchpointIds)
+            {
+                if (await customers.GetAsync(partitionKey, CustomerRows.SeenKey(id), cancellationToken) is not null)
+                {
+                    recorded.Add(id);
+                }
+            }
+
+            if (recorded.Count == 0)
             {
                 throw;
             }
 
-            throw new ConcurrencyConflictException($"Touchpoint '{id}' of customer '{commit.Customer.CustomerId}' was already applied.", conflict)
+            throw new ConcurrencyConflictException($"Touchpoint '{string.Join("', '", recorded)}' of customer '{commit.Customer.CustomerId}' was already applied.", conflict)
             {
                 TouchpointAlreadyRecorded = true,
+                RecordedTouchpointIds = recorded,
             };
         }
     }
@@ -193,9 +203,12 @@ internal sealed class TableCustomerStore(TableGateway customers) : ICustomerStor
     private static List<string> RecentAfter(CustomerCommit commit)
     {
         var recent = commit.Customer.RecentTouchpoints.ToList();
-        if (commit.TouchpointId is { } id && !recent.Contains(id, StringComparer.Ordinal))
+        foreach (var id in commit.TouchpointIds)
         {
-            recent.Add(id);
+            if (!recent.Contains(id, StringComparer.Ordinal))
+            {
+                recent.Add(id);
+            }
         }
 
         return recent.Count > CustomerRecord.MaxRecentTouchpoints ? recent[^CustomerRecord.MaxRecentTouchpoints..] : recent;

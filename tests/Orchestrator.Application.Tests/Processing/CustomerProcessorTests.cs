@@ -2,6 +2,7 @@ using Orchestrator.Application.Instances;
 using Orchestrator.Application.Ports;
 using Orchestrator.Application.Processing;
 using Orchestrator.Application.Tests.Support;
+using Orchestrator.Journeys;
 using Orchestrator.Journeys.Definitions;
 using Orchestrator.Journeys.Engine;
 
@@ -191,7 +192,7 @@ public sealed class CustomerProcessorTests : IDisposable
         await _runtime.DeploySamplesAsync(SampleJourneys.BillPayment);
         await _runtime.ApplyAsync(TestEvents.Invoice("tp-1", Customer));
 
-        var result = await _runtime.Processor.ApplyToInstanceAsync(Customer, BillInstance, new StopRequested("ops"), "stop", CancellationToken.None);
+        var result = await _runtime.Processor.ApplyToInstanceAsync(Customer, BillInstance, new StopRequested("ops"), OperatorCommand.Stop, CancellationToken.None);
 
         Assert.Equal(("stop", ProcessStatus.Applied), (result.Entry!.Kind, result.Status));
         var instance = await _runtime.InstanceAsync(Customer, BillInstance);
@@ -244,9 +245,40 @@ public sealed class CustomerProcessorTests : IDisposable
         Assert.All(results, r => Assert.Equal(ProcessStatus.Applied, r.Status));
         await AssertPingsAppliedInOneOrderAsync(20);
 
-        // One process serialises a customer's inputs itself: none of them lost a write race and retried.
-        Assert.Equal(1 + 20, _runtime.Customers.CommitAttempts);
+        // One process serialises a customer's inputs itself: none of them lost a write race and retried, and those
+        // that waited for the customer together were committed together.
+        Assert.InRange(_runtime.Customers.CommitAttempts, 1 + 2, 1 + 20);
     }
+
+    [Fact]
+    public async Task ApplyTouchpointAsync_TouchpointsWaitingForTheCustomerTogether_OneCommitInArrivalOrder()
+    {
+        await _runtime.DeployAsync("pinger", SampleJourneys.PingerJson);
+        await _runtime.ApplyAsync(TestEvents.Of("start", "ping.start", Customer));
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var loads = 0;
+        _runtime.Customers.BeforeLoad = async _ =>
+        {
+            if (Interlocked.Increment(ref loads) == 1)
+            {
+                await gate.Task;
+            }
+        };
+
+        // The first holds the customer's lock, its load stopped at the gate; the next five wait for the lock together.
+        var first = _runtime.ApplyAsync(Ping(1));
+        var waiting = Enumerable.Range(2, 5).Select(n => _runtime.ApplyAsync(Ping(n))).ToArray();
+        gate.SetResult();
+        var results = await Task.WhenAll([first, .. waiting]).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.All(results, r => Assert.Equal(ProcessStatus.Applied, r.Status));
+        Assert.Equal(1 + 1 + 1, _runtime.Customers.CommitAttempts);
+        Assert.Equal(["start", "ping-1", "ping-2", "ping-3", "ping-4", "ping-5", "ping-6"], (await _runtime.TimelineAsync(Customer)).Select(e => e.Touchpoint!.Id));
+        Assert.Equal(results.Select(r => r.Entry!.Sequence), [2L, 3L, 4L, 5L, 6L, 7L]);
+        await AssertPingsAppliedInOneOrderAsync(6);
+    }
+
+    private static Touchpoint Ping(int n) => TestEvents.Of($"ping-{n}", "ping", Customer, $$"""{ "n": {{n}} }""");
 
     [Fact]
     public async Task ApplyTouchpointAsync_TwoProcessorsOnOneStore_ConflictsRetriedAndNoUpdateLost()
