@@ -44,7 +44,14 @@ internal sealed partial class CustomerTransaction
         using var held = await _locks.AcquireAsync(customerId, cancellationToken);
         for (var next = 0; next < inputs.Count;)
         {
-            next = await CommitGroupAsync(customerId, inputs, next, results, cancellationToken);
+            try
+            {
+                next = await CommitGroupAsync(customerId, inputs, next, results, cancellationToken);
+            }
+            catch (Exception exception) when (next > 0 && exception is not OperationCanceledException)
+            {
+                throw new GroupPartlyAppliedException([.. results[..next].Select(r => r!)], exception);
+            }
         }
 
         return [.. results.Select(r => r ?? throw new InvalidOperationException("An input of the group was left unsettled."))];

@@ -142,20 +142,22 @@ public sealed partial class TouchpointIngress
                     var processed = await _processor.ApplyTouchpointsAsync([.. group.Select(g => g.Touchpoint)], cancellationToken);
                     for (var j = 0; j < group.Length; j++)
                     {
-                        var status = processed[j].Status == ProcessStatus.Duplicate ? AcceptStatus.Duplicate : AcceptStatus.Applied;
-                        spans[group[j].Index]?.SetTag(JourneyTracing.Outcome, status == AcceptStatus.Duplicate ? "duplicate" : "applied");
-                        results[group[j].Index] = new AcceptResult(group[j].Touchpoint.Id, customer.Key, status);
+                        results[group[j].Index] = Taken(group[j].Touchpoint, processed[j], spans[group[j].Index]);
                     }
                 }
                 catch (Exception exception) when (!cancellationToken.IsCancellationRequested && group.Length > 1)
                 {
-                    // One touchpoint that cannot be applied must not hold back the others: each alone, as one at a time
-                    // would (what of the group was written comes back a duplicate).
+                    // One touchpoint that cannot be applied must not hold back the others: those the group settled keep
+                    // their result, the rest go alone, as one at a time would.
                     LogGroupFailed(exception, customer.Key, group.Length);
-                    foreach (var (index, touchpoint) in group)
+                    var settled = (exception as GroupPartlyAppliedException)?.Settled ?? [];
+                    for (var j = 0; j < group.Length; j++)
                     {
+                        var (index, touchpoint) = group[j];
                         taking = index;
-                        results[index] = await ApplyAloneAsync(batch[index], touchpoint, spans[index], cancellationToken);
+                        results[index] = j < settled.Count
+                            ? Taken(touchpoint, settled[j], spans[index])
+                            : await ApplyAloneAsync(batch[index], touchpoint, spans[index], cancellationToken);
                     }
                 }
                 catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
@@ -178,6 +180,13 @@ public sealed partial class TouchpointIngress
         }
 
         return new BatchAcceptResult([.. results.OfType<AcceptResult>()], null, null);
+    }
+
+    private static AcceptResult Taken(Touchpoint touchpoint, ProcessResult processed, System.Diagnostics.Activity? span)
+    {
+        var status = processed.Status == ProcessStatus.Duplicate ? AcceptStatus.Duplicate : AcceptStatus.Applied;
+        span?.SetTag(JourneyTracing.Outcome, status == AcceptStatus.Duplicate ? "duplicate" : "applied");
+        return new AcceptResult(touchpoint.Id, touchpoint.CustomerId, status);
     }
 
     /// <summary>

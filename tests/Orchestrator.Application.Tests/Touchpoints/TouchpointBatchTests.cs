@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Orchestrator.Application.Processing;
 using Orchestrator.Application.Serialization;
 using Orchestrator.Application.Tests.Support;
 using Orchestrator.Application.Touchpoints;
@@ -117,6 +118,22 @@ public sealed class TouchpointBatchTests : IDisposable
         Assert.IsType<TimeoutException>(result.Failure);
         Assert.Equal([("a-1", AcceptStatus.Applied), ("a-2", AcceptStatus.Applied)], result.Accepted.Select(a => (a.Id, a.Status)));
         Assert.Equal(["a-1", "a-2"], (await _runtime.TimelineAsync(Customer)).Select(e => e.Touchpoint!.Id));
+    }
+
+    [Fact]
+    public async Task AcceptBatchAsync_SecondTransactionOfACustomerFails_FirstKeepsApplied_RestAppliedAlone()
+    {
+        IncomingTouchpoint[] batch = [.. Enumerable.Range(1, 2 * CustomerTransaction.MaxGroup).Select(i => Page($"tp-{i}"))];
+        var loads = 0;
+        _runtime.Customers.BeforeLoad = _ => Interlocked.Increment(ref loads) == 2
+            ? Task.FromException(new IOException("injected: the second transaction's read fails"))
+            : Task.CompletedTask;
+
+        var result = await _runtime.Ingress.AcceptBatchAsync(batch, CancellationToken.None);
+
+        Assert.Null(result.NotAccepted);
+        Assert.Equal(batch.Select(t => (t.Id, AcceptStatus.Applied)), result.Accepted.Select(a => (a.Id, a.Status)));
+        Assert.Equal(batch.Select(t => t.Id), (await _runtime.TimelineAsync(Customer)).Select(e => e.Touchpoint!.Id));
     }
 
     private static IncomingTouchpoint Invoice(string id) => TestEvents.Incoming(id, "invoice.issued", Customer, TestEvents.InvoiceData(id));
