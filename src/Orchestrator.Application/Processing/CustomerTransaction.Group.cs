@@ -1,5 +1,6 @@
 using Orchestrator.Application.Analytics;
 using Orchestrator.Application.Customers;
+using Orchestrator.Application.Instances;
 using Orchestrator.Application.Ports;
 using Orchestrator.Application.Telemetry;
 
@@ -188,28 +189,15 @@ internal sealed partial class CustomerTransaction
     // The record keeps the active instances and recent touchpoints as read: the store works the written ones out from those.
     private static CustomerSnapshot After(CustomerSnapshot current, CustomerCommit commit)
     {
-        var active = current.ActiveInstances.ToList();
-        foreach (var instance in commit.Instances)
-        {
-            var at = active.FindIndex(i => i.InstanceId == instance.InstanceId);
-            if (at < 0)
-            {
-                active.Add(instance);
-            }
-            else
-            {
-                active[at] = instance;
-            }
-        }
-
+        var active = Overlay(current.ActiveInstances, commit.Instances);
         return new CustomerSnapshot(commit.Customer, [.. active.Where(i => i.IsActive)], TouchpointSeen: false);
     }
 
-    // One commit of two consecutive ones: the later's customer record, each instance as it ends, every entry, marker and action.
-    private static CustomerCommit Merge(CustomerCommit earlier, CustomerCommit later)
+    // The instances as read, each replaced by its changed copy (in place, keeping the order) or added when new.
+    private static List<InstanceRecord> Overlay(IEnumerable<InstanceRecord> basis, IEnumerable<InstanceRecord> changed)
     {
-        var instances = earlier.Instances.ToList();
-        foreach (var instance in later.Instances)
+        var instances = basis.ToList();
+        foreach (var instance in changed)
         {
             var at = instances.FindIndex(i => i.InstanceId == instance.InstanceId);
             if (at < 0)
@@ -221,6 +209,14 @@ internal sealed partial class CustomerTransaction
                 instances[at] = instance;
             }
         }
+
+        return instances;
+    }
+
+    // One commit of two consecutive ones: the later's customer record, each instance as it ends, every entry, marker and action.
+    private static CustomerCommit Merge(CustomerCommit earlier, CustomerCommit later)
+    {
+        var instances = Overlay(earlier.Instances, later.Instances);
 
         return later with
         {
