@@ -32,9 +32,13 @@ internal sealed record InMemoryCommitDocuments(byte[] Entries, IReadOnlyList<byt
     /// <summary>A group commit's earlier timeline entries, in commit order.</summary>
     public IReadOnlyList<byte[]> EarlierEntries { get; init; } = [];
 
-    /// <summary>Bytes of JSON in all the documents, as the Table store counts them.</summary>
-    public long JsonBytes => (Analytics?.Length ?? 0) + Entries.Length + (Sends?.Length ?? 0) + (Profile?.Length ?? 0) + (Active?.Length ?? 0) + States.Sum(s => (long)s.Length) + Buffers.Sum(b => (long)(b?.Length ?? 0))
-        + Deferred.Sum(d => (long)(d?.Length ?? 0)) + Entry.Length + EarlierEntries.Sum(e => (long)e.Length) + Outbox.Sum(a => (long)a.Length);
+    /// <summary>Whether the Table store writes each instance's own row in this commit, in commit order.</summary>
+    public IReadOnlyList<bool> OwnRows { get; init; } = [];
+
+    /// <summary>Bytes of JSON in all the documents the Table store's transaction would carry, as it counts them.</summary>
+    public long JsonBytes => (Analytics?.Length ?? 0) + Entries.Length + (Sends?.Length ?? 0) + (Profile?.Length ?? 0) + (Active?.Length ?? 0)
+        + States.Select((state, i) => OwnRows[i] ? state.Length + (long)(Buffers[i]?.Length ?? 0) + (Deferred[i]?.Length ?? 0) : 0).Sum()
+        + Entry.Length + EarlierEntries.Sum(e => (long)e.Length) + Outbox.Sum(a => (long)a.Length);
 
     /// <summary>Serializes a commit's documents.</summary>
     /// <param name="commit">The commit.</param>
@@ -62,6 +66,7 @@ internal sealed record InMemoryCommitDocuments(byte[] Entries, IReadOnlyList<byt
             Deferred = [.. commit.Instances.Select(i => i.Deferred.Count == 0
                 ? null
                 : StorageJson.Serialize(CustomerRows.DeferredList(i), ApplicationJsonContext.Default.ListDeferredAction, $"Instance '{i.InstanceId}' deferred actions"))],
+            OwnRows = [.. commit.Instances.Select(i => EmbeddedInstances.WritesOwnRow(commit, i))],
             Active = ActiveInCustomerRow(commit, entriesJson.Length + (sends?.Length ?? 0) + (profile?.Length ?? 0)),
             EarlierEntries = [.. commit.EarlierEntries.Select(e => StorageJson.Serialize(e, ApplicationJsonContext.Default.TimelineEntry, $"Timeline entry {e.Sequence}"))],
             Analytics = commit.Analytics is { } analytics

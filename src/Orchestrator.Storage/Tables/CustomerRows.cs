@@ -148,7 +148,7 @@ internal static class CustomerRows
         {
             ["InstanceId"] = instance.InstanceId,
             [RuntimeStatus] = instance.RuntimeStatus.ToString(),
-            ["Active"] = instance.IsActive,
+            [Active] = instance.IsActive,
             ["JourneyId"] = state.JourneyId,
             ["Version"] = state.Version,
             ["CreatedTime"] = state.StartedAt,
@@ -214,11 +214,22 @@ internal static class CustomerRows
         RecentTouchpoints = entity.GetBinary(Recent) is null
             ? []
             : StorageJson.Deserialize(JsonChunks.Read(entity, Recent), TableStorageJsonContext.Default.ListString, $"Customer '{customerId}' recent touchpoints"),
-        ActiveInstances = entity.GetBinary(Active) is null
-            ? []
-            : [.. StorageJson.Deserialize(JsonChunks.Read(entity, Active), TableStorageJsonContext.Default.ListEmbeddedInstance, $"Customer '{customerId}' active instances")
-                .Select(embedded => embedded.ToRecord())],
+        ActiveInstances = ToActiveInstances(customerId, entity),
     };
+
+    /// <summary>Reads only the active instances the customer row carries, leaving its other documents unread.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="entity">The customer row.</param>
+    /// <returns>The active instances, their ETags naming their revisions.</returns>
+    public static List<InstanceRecord> ToActiveInstances(string customerId, TableEntity entity) => entity.GetBinary(Active) is null
+        ? []
+        : [.. StorageJson.Deserialize(JsonChunks.Read(entity, Active), TableStorageJsonContext.Default.ListEmbeddedInstance, $"Customer '{customerId}' active instances")
+            .Select(embedded => embedded.ToRecord())];
+
+    /// <summary>Whether an instance row was written while the instance was active, so the customer row holds its latest state.</summary>
+    /// <param name="entity">The instance row.</param>
+    /// <returns>True for an active instance's row.</returns>
+    public static bool IsActiveInstance(TableEntity entity) => entity.GetBoolean(Active) ?? false;
 
     /// <summary>Reads an instance row.</summary>
     /// <param name="entity">The row.</param>

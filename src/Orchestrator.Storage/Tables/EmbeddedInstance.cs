@@ -6,8 +6,9 @@ using Orchestrator.Journeys.Engine;
 namespace Orchestrator.Storage.Tables;
 
 /// <summary>
-/// An active instance as the customer row carries it, so that loading a customer is one point read. The
-/// instance's own row holds the same state for queries and operators; both are written in one transaction.
+/// An active instance as the customer row carries it, so that loading a customer is one point read. While the
+/// instance is active this copy is the authoritative one: its own row is written when it starts, moves to another
+/// version and leaves the active set, not on every advance (see <see cref="EmbeddedInstances.WritesOwnRow"/>).
 /// </summary>
 /// <param name="State">The engine state.</param>
 /// <param name="RuntimeStatus">Running or Suspended.</param>

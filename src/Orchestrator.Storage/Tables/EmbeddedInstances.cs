@@ -1,4 +1,5 @@
 using Orchestrator.Application.Customers;
+using Orchestrator.Application.Instances;
 using Orchestrator.Application.Ports;
 
 namespace Orchestrator.Storage.Tables;
@@ -41,6 +42,23 @@ internal static class EmbeddedInstances
 
         return after;
     }
+
+    /// <summary>
+    /// Whether a commit writes the instance's own <c>instance|</c> row. While active, the customer row's embedded copy
+    /// is authoritative and guarded by the customer row's ETag, so an advance of an instance read with the customer
+    /// leaves its row alone. The row is written when the instance starts (an insert, so a second start of the same
+    /// deterministic id is a conflict), when it leaves the active set (the row then becomes the only copy), when it
+    /// moves to another version (so the row's <c>Version</c> stays true), and when it was not read with the customer
+    /// (its row's own ETag then guards it).
+    /// </summary>
+    /// <param name="commit">The commit.</param>
+    /// <param name="instance">One of its instances.</param>
+    /// <returns>True when the row is written.</returns>
+    public static bool WritesOwnRow(CustomerCommit commit, InstanceRecord instance) =>
+        !instance.IsActive
+        || commit.Customer.ActiveInstances.FirstOrDefault(i => string.Equals(i.InstanceId, instance.InstanceId, StringComparison.Ordinal)) is not { } asRead
+        || !string.Equals(asRead.ETag, instance.ETag, StringComparison.Ordinal)
+        || asRead.State.Version != instance.State.Version;
 
     /// <summary>The revision an ETag names; 0 for an instance row's own ETag or none.</summary>
     /// <param name="eTag">The ETag.</param>

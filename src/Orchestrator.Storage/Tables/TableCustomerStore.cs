@@ -10,7 +10,8 @@ namespace Orchestrator.Storage.Tables;
 
 /// <summary>
 /// <see cref="ICustomerStore"/> on the <c>customers</c> table: one partition per customer, so an input costs
-/// one query and one entity-group transaction.
+/// one point read and one entity-group transaction. An active instance lives in the customer row; its own row is
+/// written when it starts, moves to another version and ends, not on every advance.
 /// </summary>
 /// <param name="customers">The <c>customers</c> table.</param>
 internal sealed class TableCustomerStore(TableGateway customers) : ICustomerStore
@@ -43,27 +44,7 @@ internal sealed class TableCustomerStore(TableGateway customers) : ICustomerStor
     {
         CommitRules.Validate(commit);
         var partitionKey = KeyEncoding.Encode(commit.Customer.CustomerId);
-        var actions = new List<TableTransactionAction>(CommitRules.OperationCount(commit));
-        foreach (var touchpointId in commit.TouchpointIds)
-        {
-            // First, and an insert: a redelivery that raced past the load's recent-touchpoint check fails here.
-            actions.Add(Insert(new TableEntity(partitionKey, CustomerRows.SeenKey(touchpointId))));
-        }
-
-        var customerRow = CustomerRows.ToEntity(partitionKey, commit.Customer, EmbeddedInstances.After(commit), RecentAfter(commit));
-        actions.Add(Write(customerRow, commit.Customer.ETag));
-        actions.AddRange(commit.Instances.Select(instance => WriteInstance(CustomerRows.ToEntity(partitionKey, instance), instance.ETag)));
-        actions.AddRange(commit.Entries.Select(entry => Insert(CustomerRows.ToEntity(partitionKey, entry))));
-        actions.AddRange(commit.Outbox.Select(action => Insert(CustomerRows.ToEntity(partitionKey, action))));
-        actions.AddRange(commit.Acknowledged.Distinct(StringComparer.Ordinal)
-            .Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, CustomerRows.OutboxKey(key)), ETag.All)));
-        if (commit.Analytics is { } analytics)
-        {
-            actions.Add(Insert(CustomerRows.ToEntity(partitionKey, analytics)));
-        }
-
-        actions.AddRange(commit.AnalyticsFolded.Distinct()
-            .Select(sequence => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, CustomerRows.AnalyticsKey(sequence)), ETag.All)));
+        var actions = Transaction(commit);
         CommitRules.ValidateSize(commit, actions.Sum(a => JsonChunks.Bytes((TableEntity)a.Entity)));
         try
         {
@@ -95,10 +76,29 @@ internal sealed class TableCustomerStore(TableGateway customers) : ICustomerStor
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// One point read of the instance row, which is enough for an instance that ended. An active instance's row holds
+    /// the state it started with (an advance rewrites only the customer row), so its latest state costs a second point
+    /// read, of the customer row; it comes back with the ETag <c>rev:N</c>, as from a load.
+    /// </remarks>
     public async Task<InstanceRecord?> GetInstanceAsync(string customerId, string instanceId, CancellationToken cancellationToken)
     {
-        var entity = await customers.GetAsync(KeyEncoding.Encode(customerId), CustomerRows.InstanceKey(instanceId), cancellationToken);
-        return entity is null ? null : CustomerRows.ToInstance(entity);
+        var partitionKey = KeyEncoding.Encode(customerId);
+        var row = await customers.GetAsync(partitionKey, CustomerRows.InstanceKey(instanceId), cancellationToken);
+        if (row is null || !CustomerRows.IsActiveInstance(row))
+        {
+            return row is null ? null : CustomerRows.ToInstance(row);
+        }
+
+        var customer = await customers.GetAsync(partitionKey, CustomerRows.CustomerKey, cancellationToken);
+        if (customer is not null && Embedded(customerId, customer, instanceId) is { } embedded)
+        {
+            return embedded;
+        }
+
+        // It left the active set (or was purged) between the two reads, and that same transaction rewrote its row.
+        row = await customers.GetAsync(partitionKey, CustomerRows.InstanceKey(instanceId), cancellationToken);
+        return row is null ? null : CustomerRows.ToInstance(row);
     }
 
     /// <inheritdoc />
@@ -134,14 +134,32 @@ internal sealed class TableCustomerStore(TableGateway customers) : ICustomerStor
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// One range query from the <c>customer</c> row to the end of the <c>instance|</c> rows (no other prefix sorts
+    /// between them): the customer row's embedded copies replace the rows of active instances, which hold the state
+    /// those started with.
+    /// </remarks>
     public async Task<IReadOnlyList<InstanceRecord>> ListInstancesAsync(string customerId, CancellationToken cancellationToken)
     {
-        var instances = new List<InstanceRecord>();
-        await foreach (var entity in QueryPartitionRangeAsync(customerId, CustomerRows.InstancePrefix, InstanceEnd, cancellationToken))
+        var rows = new List<TableEntity>();
+        List<InstanceRecord> active = [];
+        await foreach (var entity in QueryPartitionRangeAsync(customerId, CustomerRows.CustomerKey, InstanceEnd, cancellationToken))
         {
-            instances.Add(CustomerRows.ToInstance(entity));
+            if (entity.RowKey == CustomerRows.CustomerKey)
+            {
+                active = CustomerRows.ToActiveInstances(customerId, entity);
+            }
+            else if (entity.RowKey.StartsWith(CustomerRows.InstancePrefix, StringComparison.Ordinal))
+            {
+                rows.Add(entity);
+            }
         }
 
+        var instances = rows
+            .Select(row => CustomerRows.IsActiveInstance(row)
+                ? active.Find(a => string.Equals(CustomerRows.InstanceKey(a.InstanceId), row.RowKey, StringComparison.Ordinal)) ?? CustomerRows.ToInstance(row)
+                : CustomerRows.ToInstance(row))
+            .ToList();
         return InstanceOrder.Sort(instances);
     }
 
@@ -200,6 +218,39 @@ internal sealed class TableCustomerStore(TableGateway customers) : ICustomerStor
         }
     }
 
+    /// <summary>The entity-group transaction of a commit, in the order docs/storage.md gives.</summary>
+    /// <param name="commit">The commit, already validated.</param>
+    /// <returns>Its operations.</returns>
+    /// <exception cref="ConcurrencyConflictException">An embedded instance's revision is not the one read.</exception>
+    internal static List<TableTransactionAction> Transaction(CustomerCommit commit)
+    {
+        var partitionKey = KeyEncoding.Encode(commit.Customer.CustomerId);
+        var actions = new List<TableTransactionAction>(CommitRules.OperationCount(commit));
+        foreach (var touchpointId in commit.TouchpointIds)
+        {
+            // First, and an insert: a redelivery that raced past the load's recent-touchpoint check fails here.
+            actions.Add(Insert(new TableEntity(partitionKey, CustomerRows.SeenKey(touchpointId))));
+        }
+
+        var customerRow = CustomerRows.ToEntity(partitionKey, commit.Customer, EmbeddedInstances.After(commit), RecentAfter(commit));
+        actions.Add(Write(customerRow, commit.Customer.ETag));
+        actions.AddRange(commit.Instances
+            .Where(instance => EmbeddedInstances.WritesOwnRow(commit, instance))
+            .Select(instance => WriteInstance(CustomerRows.ToEntity(partitionKey, instance), instance.ETag)));
+        actions.AddRange(commit.Entries.Select(entry => Insert(CustomerRows.ToEntity(partitionKey, entry))));
+        actions.AddRange(commit.Outbox.Select(action => Insert(CustomerRows.ToEntity(partitionKey, action))));
+        actions.AddRange(commit.Acknowledged.Distinct(StringComparer.Ordinal)
+            .Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, CustomerRows.OutboxKey(key)), ETag.All)));
+        if (commit.Analytics is { } analytics)
+        {
+            actions.Add(Insert(CustomerRows.ToEntity(partitionKey, analytics)));
+        }
+
+        actions.AddRange(commit.AnalyticsFolded.Distinct()
+            .Select(sequence => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, CustomerRows.AnalyticsKey(sequence)), ETag.All)));
+        return actions;
+    }
+
     private static List<string> RecentAfter(CustomerCommit commit)
     {
         var recent = commit.Customer.RecentTouchpoints.ToList();
@@ -213,6 +264,9 @@ internal sealed class TableCustomerStore(TableGateway customers) : ICustomerStor
 
         return recent.Count > CustomerRecord.MaxRecentTouchpoints ? recent[^CustomerRecord.MaxRecentTouchpoints..] : recent;
     }
+
+    private static InstanceRecord? Embedded(string customerId, TableEntity customer, string instanceId) =>
+        CustomerRows.ToActiveInstances(customerId, customer).Find(i => string.Equals(i.InstanceId, instanceId, StringComparison.Ordinal));
 
     // Embedded instances are guarded by the customer row's ETag, so their own rows are simply replaced.
     private static TableTransactionAction WriteInstance(TableEntity entity, string? etag) => EmbeddedInstance.IsRevision(etag)
