@@ -77,10 +77,7 @@ public sealed partial class TouchpointIngress
     {
         try
         {
-            var result = (await _processor.ApplyTouchpointsAsync([touchpoint], cancellationToken))[0];
-            var status = result.Status == ProcessStatus.Duplicate ? AcceptStatus.Duplicate : AcceptStatus.Applied;
-            span?.SetTag(JourneyTracing.Outcome, status == AcceptStatus.Duplicate ? "duplicate" : "applied");
-            return new AcceptResult(touchpoint.Id, touchpoint.CustomerId, status);
+            return Taken(touchpoint, (await _processor.ApplyTouchpointsAsync([touchpoint], cancellationToken))[0], span);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -182,6 +179,7 @@ public sealed partial class TouchpointIngress
         return new BatchAcceptResult([.. results.OfType<AcceptResult>()], null, null);
     }
 
+    // How a touchpoint that reached its customer's transaction was taken, told to its span too.
     private static AcceptResult Taken(Touchpoint touchpoint, ProcessResult processed, System.Diagnostics.Activity? span)
     {
         var status = processed.Status == ProcessStatus.Duplicate ? AcceptStatus.Duplicate : AcceptStatus.Applied;
@@ -270,9 +268,7 @@ public sealed partial class TouchpointIngress
         {
             var (touchpoint, result) = await _routing.RouteAsync(
                 incoming, t => new CustomerInput.TouchpointArrived(t), _processor.Applying(cancellationToken), redelivered: null, cancellationToken);
-            var status = result.Status == ProcessStatus.Duplicate ? AcceptStatus.Duplicate : AcceptStatus.Applied;
-            span?.SetTag(JourneyTracing.Outcome, status == AcceptStatus.Duplicate ? "duplicate" : "applied");
-            return new AcceptResult(incoming.Id, touchpoint.CustomerId, status);
+            return Taken(touchpoint, result, span);
         }
         catch (Exception exception)
         {
